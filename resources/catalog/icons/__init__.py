@@ -1,0 +1,1 @@
+"""Field icons (SVG), one per field; named by the `icon` key in fields.toml."""
