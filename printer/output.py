@@ -1,0 +1,185 @@
+"""Printing a ticket image and asking for status, without ever raising or hanging.
+
+Every device conversation runs in a worker thread that the caller waits for at
+most ``timeout_seconds`` (plus a moment): a USB or device-node printer that is
+switched off can block a write in the kernel forever, and the kiosk must not.
+Network sockets carry their own deadline, so a network attempt ends on time
+with the precise reason.
+"""
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from escpos.exceptions import DeviceNotFoundError
+from escpos.exceptions import Error as EscposError
+from escpos.printer import Network
+from PIL import Image
+
+from printer.connection import open_printer
+from printer.escpos_job import encode_image_job
+from printer.preview import write_preview
+from printer.spec import PrinterSpec
+from printer.status import PrinterStatus, read_status, supports_status
+
+logger = logging.getLogger(__name__)
+
+PrintStatus = Literal["printed", "failed", "unknown"]
+_Result = TypeVar("_Result")
+
+# How long past its own timeout a worker may take to report before it is given up.
+_WATCHDOG_GRACE_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """How a print attempt ended; ``reason`` is for a technician (or a note like "paper low")."""
+
+    status: PrintStatus
+    reason: str | None = None
+
+
+def print_ticket(image: Image.Image, spec: PrinterSpec, *, label: str = "ticket") -> PrintOutcome:
+    """Print ``image`` (mode "1", ``spec.width_dots`` wide) and say how it went.
+
+    ``label`` (the ticket number) names the preview printer's files.
+
+    Asks for status first where the printer can answer: paper out or offline
+    fails without sending; no answer makes a sent ticket "unknown". ESC/POS never
+    confirms a ticket came out, so a completed send is "printed". Never raises for
+    printer faults.
+    """
+    if image.width != spec.width_dots:
+        return PrintOutcome(
+            "failed", f"ticket image is {image.width} dots wide, printer takes {spec.width_dots}"
+        )
+
+    def attempt() -> PrintOutcome:
+        if spec.kind == "preview":
+            return _print_preview(image, spec, label)
+        return _print_on_device(image, spec)
+
+    return _with_watchdog(
+        spec,
+        attempt,
+        on_fault=lambda reason: PrintOutcome("failed", reason),
+        given_up=PrintOutcome(
+            "unknown",
+            f"printer {spec.target} did not finish within {spec.timeout_seconds:g} s; "
+            "the ticket may not have printed",
+        ),
+    )
+
+
+def query_status(spec: PrinterSpec) -> PrinterStatus:
+    """Ask the configured printer whether it is online and has paper; never raises."""
+    if spec.kind == "preview":
+        return PrinterStatus(True, None, f"preview printer: tickets are written to {spec.target}")
+    return _with_watchdog(
+        spec,
+        lambda: _status_on_device(spec),
+        on_fault=lambda reason: PrinterStatus(None, None, reason),
+        given_up=PrinterStatus(
+            None, None, f"printer {spec.target} did not answer within {spec.timeout_seconds:g} s"
+        ),
+    )
+
+
+def _print_preview(image: Image.Image, spec: PrinterSpec, label: str) -> PrintOutcome:
+    png_path = write_preview(image, encode_image_job(image, spec), spec, label)
+    logger.info("preview ticket written to %s", png_path)
+    return PrintOutcome("printed")
+
+
+def _print_on_device(image: Image.Image, spec: PrinterSpec) -> PrintOutcome:
+    deadline = time.monotonic() + spec.timeout_seconds
+    job = encode_image_job(image, spec)
+    printer = open_printer(spec)
+    try:
+        status = None
+        if supports_status(printer):
+            status = read_status(printer, spec.status_timeout_seconds)
+        if status is not None and (status.paper == "out" or status.online is False):
+            logger.warning("printer %s: %s; ticket not sent", spec.target, status.reason)
+            return PrintOutcome("failed", status.reason)
+        if isinstance(printer, Network):
+            printer.device.settimeout(max(deadline - time.monotonic(), 0.001))
+        # The whole job in one write: the same bytes as the preview's .bin, and one
+        # send bounded by the time left. python-escpos has no public raw write.
+        printer._raw(job)
+    finally:
+        printer.close()  # CupsPrinter submits the job here
+    if status is not None and not status.answered:
+        logger.warning("printer %s: ticket sent, but %s", spec.target, status.reason)
+        return PrintOutcome("unknown", f"ticket sent, but {status.reason}")
+    return PrintOutcome("printed", None if status is None else status.reason)
+
+
+def _status_on_device(spec: PrinterSpec) -> PrinterStatus:
+    printer = open_printer(spec)
+    try:
+        if not supports_status(printer):
+            return PrinterStatus(None, None, f"{spec.kind} printers cannot report status")
+        return read_status(printer, spec.status_timeout_seconds)
+    finally:
+        printer.close()
+
+
+def _with_watchdog(
+    spec: PrinterSpec,
+    attempt: Callable[[], _Result],
+    on_fault: Callable[[str], _Result],
+    given_up: _Result,
+) -> _Result:
+    """``attempt()`` in a worker thread; a fault becomes ``on_fault(reason)``."""
+    results: list[_Result] = []
+
+    def run() -> None:
+        try:
+            results.append(attempt())
+        except Exception as error:  # every printer fault must become an outcome
+            reason = fault_reason(error, spec)
+            expected = isinstance(error, OSError | EscposError | RuntimeError)
+            logger.warning("%s", reason, exc_info=not expected)
+            results.append(on_fault(reason))
+
+    worker = threading.Thread(target=run, name=f"printer {spec.target}", daemon=True)
+    worker.start()
+    worker.join(spec.timeout_seconds + _WATCHDOG_GRACE_SECONDS)
+    if results:
+        return results[0]
+    logger.warning("printer %s: gave up after %g s", spec.target, spec.timeout_seconds)
+    return given_up
+
+
+def fault_reason(error: Exception, spec: PrinterSpec) -> str:
+    """A sentence a technician can act on, naming the printer."""
+    target = spec.target
+    if isinstance(error, DeviceNotFoundError):
+        return _open_fault_reason(error, spec)
+    if isinstance(error, TimeoutError):
+        return (
+            f"printer {target} stopped taking data; "
+            f"ticket not fully sent within {spec.timeout_seconds:g} s"
+        )
+    if isinstance(error, ConnectionError):
+        return f"printer {target} closed the connection before the whole ticket was sent"
+    if isinstance(error, OSError):
+        return f"printer {target}: {error.strerror or error}"
+    return f"printer {target}: {type(error).__name__}: {error}"
+
+
+def _open_fault_reason(error: DeviceNotFoundError, spec: PrinterSpec) -> str:
+    # python-escpos raises DeviceNotFoundError while handling the OSError that says why.
+    cause = error.__context__
+    target = spec.target
+    if isinstance(cause, ConnectionRefusedError):
+        return f"printer {target} refused the connection"
+    if isinstance(cause, TimeoutError):
+        return f"printer {target} did not accept a connection within {spec.timeout_seconds:g} s"
+    if isinstance(cause, OSError):
+        return f"cannot reach printer {target}: {cause.strerror or cause}"
+    return f"cannot open printer {target}: {str(error).splitlines()[-1]}"
