@@ -1,0 +1,52 @@
+"""`kiosk-admin`: the staff command line for what is done rarely."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.cli import config_commands, db_commands, ticket_commands
+from kiosk.cli.context import CliContext
+from kiosk.errors import KioskError
+
+log = logging.getLogger(__name__)
+
+# One module per subject; each adds its subcommands with `register(subparsers)`.
+SUBJECTS = [db_commands, ticket_commands, config_commands]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-admin", description="Staff tools for the service-centre kiosk."
+    )
+    parser.add_argument("--config", type=Path, help="configuration file (default: $KIOSK_CONFIG)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    subparsers = parser.add_subparsers(dest="subject", required=True, metavar="SUBJECT")
+    for subject in SUBJECTS:
+        subject.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    context = CliContext(config_path=args.config)
+    try:
+        return int(args.run(args, context))
+    except KioskError as exc:
+        log.debug("kiosk-admin failed", exc_info=True)
+        print(f"kiosk-admin: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        context.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

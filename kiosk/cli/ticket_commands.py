@@ -1,0 +1,67 @@
+"""`kiosk-admin ticket ...`: issue and list queue tickets."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime
+from typing import Any
+
+from kiosk.catalog_loader import load_catalog
+from kiosk.cli.context import CliContext
+from kiosk.issuing import issue_for_procedure
+from kiosk.models import Priority
+from kiosk.service_day import service_day
+from kiosk.tickets import list_tickets, ticket_as_json
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("ticket", help="queue tickets")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    issue = actions.add_parser("issue", help="issue a ticket as a kiosk would (without printing)")
+    issue.add_argument("--procedure", required=True, metavar="CODE", help="procedure code")
+    issue.add_argument("--priority", choices=[p.value for p in Priority])
+    issue.add_argument("--kiosk", metavar="ID", help="kiosk id (default: the configured one)")
+    issue.add_argument("--json", action="store_true", help="print one JSON object")
+    issue.set_defaults(run=run_issue)
+
+    listing = actions.add_parser("list", help="list the tickets of a service day")
+    listing.add_argument("--day", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    listing.add_argument("--json", action="store_true", help="one JSON object per ticket")
+    listing.set_defaults(run=run_list)
+
+
+def run_issue(args: argparse.Namespace, context: CliContext) -> int:
+    settings = context.settings
+    catalog = load_catalog(settings.catalog_overlay_path)
+    ticket = issue_for_procedure(
+        context.database(),
+        settings,
+        catalog,
+        procedure_code=args.procedure,
+        priority=Priority(args.priority) if args.priority else None,
+        kiosk_id=args.kiosk,
+    )
+    if args.json:
+        context.emit_json(ticket.as_json())
+    else:
+        context.emit(
+            f"{ticket.label}  {ticket.procedure_code}  people ahead: {ticket.people_ahead}"
+            f"  about {ticket.estimated_wait_minutes} min"
+        )
+    return 0
+
+
+def run_list(args: argparse.Namespace, context: CliContext) -> int:
+    settings = context.settings
+    day = args.day or service_day(datetime.now(UTC), settings.centre.zone)
+    for ticket in list_tickets(context.database(), day):
+        record = ticket_as_json(ticket)
+        if args.json:
+            context.emit_json(record)
+        else:
+            context.emit(
+                f"{record['label']}  {record['procedure']}  {record['state']}"
+                f"  {record['print_status']}  {record['issued_at']}"
+            )
+    return 0

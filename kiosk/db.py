@@ -1,0 +1,180 @@
+"""The database: one code path for embedded SQLite and a centre's shared PostgreSQL.
+
+SQLite runs in WAL mode with a busy timeout, and every writing transaction starts with
+``BEGIN IMMEDIATE`` so that two kiosks never both read a counter and then fight over the write.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+_WRITE_OPTION = "kiosk_write"
+
+
+def _normalise_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"database URL {url!r} is not a valid URL") from exc
+    if parsed.drivername in ("postgresql", "postgres"):
+        # psycopg 3 is the one PostgreSQL driver the kiosk ships with.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below decide how each transaction starts.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Database:
+    """Engine and sessions for one database URL."""
+
+    def __init__(self, url: str, *, busy_timeout_ms: int = 10_000, echo: bool = False) -> None:
+        self.url = _normalise_url(url)
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            database = self.url.database or ""
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000}
+        else:
+            kwargs["pool_pre_ping"] = True
+            kwargs["connect_args"] = {"connect_timeout": 5}
+        self.engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            _install_sqlite_pragmas(self.engine, busy_timeout_ms)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
+        )
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.url.get_backend_name() == "postgresql"
+
+    def describe(self) -> str:
+        """The URL without its password, for messages and logs."""
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A writing transaction, committed on success and rolled back on any error."""
+        with self._wrap_errors(), self._write_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A reading transaction (deferred on SQLite: it takes no write lock)."""
+        with self._wrap_errors(), self._read_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _wrap_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            if _is_connection_fault(exc):
+                raise DatabaseUnavailable(
+                    f"cannot reach the database {self.describe()}: {_first_line(exc.orig)}"
+                ) from exc
+            raise
+
+    def check_connection(self) -> None:
+        """Connect once, so that a wrong URL is reported at start and not at the first ticket."""
+        with self.read() as session:
+            session.execute(text("SELECT 1"))
+
+    def upgrade(self) -> None:
+        """Apply every Alembic migration not yet applied (safe when several processes start)."""
+        config = alembic_config(self)
+        try:
+            migrating = self.engine.execution_options(**{_WRITE_OPTION: True})
+            with migrating.connect() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except OperationalError as exc:
+            raise DatabaseUnavailable(
+                f"cannot reach the database {self.describe()}: {_first_line(exc.orig)}"
+            ) from exc
+        log.info("database %s is at the latest schema", self.describe())
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _first_line(error: BaseException | None) -> str:
+    return str(error).strip().splitlines()[0] if error and str(error).strip() else "no reason given"
+
+
+def _is_connection_fault(exc: DBAPIError) -> bool:
+    if exc.connection_invalidated:
+        return True
+    message = str(exc.orig).lower()
+    return any(
+        phrase in message
+        for phrase in (
+            "connection",
+            "could not connect",
+            "unable to open database",
+            "server closed",
+            "terminating",
+            "disk i/o",
+            "readonly database",
+            "read-only",
+        )
+    )
+
+
+def alembic_config(database: Database) -> AlembicConfig:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(resources.files("kiosk") / "migrations"))
+    config.attributes["database_is_sqlite"] = database.is_sqlite
+    return config
+
+
+def open_database(url: str, *, busy_timeout_ms: int = 10_000, upgrade: bool = True) -> Database:
+    """Open the database and bring its schema up to date; faults become `DatabaseUnavailable`."""
+    database = Database(url, busy_timeout_ms=busy_timeout_ms)
+    try:
+        if upgrade:
+            database.upgrade()
+        else:
+            database.check_connection()
+    except DatabaseUnavailable:
+        database.dispose()
+        raise
+    return database

@@ -1,0 +1,35 @@
+"""Issuing a ticket for a procedure of the catalogue: which queue it joins, then the ticket."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosk.catalog import Catalog
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.models import Priority
+from kiosk.tickets import IssuedTicket, issue_ticket, queue_prefix
+
+
+def issue_for_procedure(
+    database: Database,
+    settings: Settings,
+    catalog: Catalog,
+    *,
+    procedure_code: str,
+    priority: Priority | None = None,
+    kiosk_id: str | None = None,
+    now: datetime | None = None,
+) -> IssuedTicket:
+    """Store a ticket in the queue of its field; an unknown code raises UnknownProcedure."""
+    procedure = catalog.procedure(procedure_code)
+    field = next(f for f in catalog.fields if f.code == procedure.field)
+    return issue_ticket(
+        database,
+        settings,
+        procedure_code=procedure.code,
+        prefix=queue_prefix(settings.queue, field.code, field.queue_prefix),
+        priority=priority,
+        kiosk_id=kiosk_id,
+        now=now,
+    )
