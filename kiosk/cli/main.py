@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from kiosk.cli import config_commands, db_commands, ticket_commands
@@ -16,6 +17,9 @@ log = logging.getLogger(__name__)
 
 # One module per subject; each adds its subcommands with `register(subparsers)`.
 SUBJECTS = [db_commands, ticket_commands, config_commands]
+# Subjects that need Qt live in ui/ and join through this entry-point group, so that kiosk/
+# never imports ui/ (pyproject.toml: [project.entry-points."kiosk_admin.subjects"]).
+PLUGIN_GROUP = "kiosk_admin.subjects"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="subject", required=True, metavar="SUBJECT")
     for subject in SUBJECTS:
         subject.register(subparsers)
+    for entry_point in entry_points(group=PLUGIN_GROUP):
+        entry_point.load()(subparsers)
     return parser
 
 
