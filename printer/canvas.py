@@ -39,7 +39,8 @@ def line_extent(font: ImageFont.FreeTypeFont) -> tuple[int, int]:
     """
     top = font.getbbox(_TALLEST_PROBE, anchor="ls")[1]
     bottom = font.getbbox(_DEEPEST_PROBE, anchor="ls")[3]
-    return -top, bottom
+    clearance = max(1, round(font.size / 20))  # anti-aliased edges reach past the box
+    return clearance - top, bottom + clearance
 
 
 def wrap_text(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -128,7 +129,7 @@ class RollCanvas:
     ) -> None:
         """Wrapped text; a ``first_line_prefix`` (a bullet) hangs in the indent."""
         above, below = line_extent(font)
-        line_height = above + below + max(2, font.size // 8)
+        line_height = above + below + round(font.size / 12)
         wrap = balanced_wrap if align == "centre" else wrap_text
         for index, line in enumerate(wrap(text, font, self.text_width - indent)):
             prefix = first_line_prefix if index == 0 else ""

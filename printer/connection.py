@@ -1,10 +1,31 @@
 """Opening the python-escpos printer class that a :class:`PrinterSpec` names."""
 
+import socket
+
 from escpos.escpos import Escpos
+from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import CupsPrinter, File, Network, Serial, Usb
 
 from printer.escpos_job import set_paper_width
 from printer.spec import PrinterSpec
+
+
+class _Network(Network):
+    """python-escpos's Network, closing its socket when the connection fails.
+
+    python-escpos 3.1 drops the socket unclosed when connecting fails, which
+    leaks a file descriptor per failed ticket on a kiosk that runs for months.
+    """
+
+    def open(self, raise_not_found: bool = True) -> None:
+        connection = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        connection.settimeout(self.timeout)
+        try:
+            connection.connect((self.host, self.port))
+        except OSError as error:
+            connection.close()
+            raise DeviceNotFoundError(f"Could not open socket for {self.host}: {error}") from error
+        self.device = connection
 
 
 def open_printer(spec: PrinterSpec) -> Escpos:
@@ -18,7 +39,9 @@ def open_printer(spec: PrinterSpec) -> Escpos:
 def _printer_class_for(spec: PrinterSpec) -> Escpos:
     match spec.kind:
         case "network":
-            return Network(spec.host, spec.port, timeout=spec.timeout_seconds, profile=spec.profile)
+            return _Network(
+                spec.host, spec.port, timeout=spec.timeout_seconds, profile=spec.profile
+            )
         case "usb":
             return Usb(
                 spec.usb_vendor_id,

@@ -21,13 +21,26 @@ def set_paper_width(printer: Escpos, width_dots: int) -> None:
     printer.profile.profile_data = data
 
 
+_FRAGMENT_HEIGHT = 960  # python-escpos's default: rows per image command
+# GS ( L states its length in two bytes. python-escpos's range check lets larger
+# fragments through and the length wraps (a 576 x 960 fragment is 69,120 bytes),
+# so graphics fragments are cut to fit: 65,535 minus the 10-byte header.
+_GRAPHICS_MAX_DATA_BYTES = 65535 - 10
+
+
+def _fragment_height(spec: PrinterSpec) -> int:
+    if spec.raster_impl == "graphics":
+        return min(_FRAGMENT_HEIGHT, _GRAPHICS_MAX_DATA_BYTES // (spec.width_dots // 8))
+    return _FRAGMENT_HEIGHT
+
+
 def write_image_job(printer: Escpos, image: Image.Image, spec: PrinterSpec) -> None:
     """Initialise, print ``image`` in the configured raster mode, feed and cut.
 
     ``printer`` must have had :func:`set_paper_width` applied.
     """
     printer.hw("INIT")
-    printer.image(image, impl=spec.raster_impl, center=True)
+    printer.image(image, impl=spec.raster_impl, center=True, fragment_height=_fragment_height(spec))
     printer.cut()
 
 

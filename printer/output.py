@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
+from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 from escpos.exceptions import Error as EscposError
 from escpos.printer import Network
@@ -99,23 +100,45 @@ def _print_on_device(image: Image.Image, spec: PrinterSpec) -> PrintOutcome:
     job = encode_image_job(image, spec)
     printer = open_printer(spec)
     try:
-        status = None
-        if supports_status(printer):
-            status = read_status(printer, spec.status_timeout_seconds)
-        if status is not None and (status.paper == "out" or status.online is False):
-            logger.warning("printer %s: %s; ticket not sent", spec.target, status.reason)
-            return PrintOutcome("failed", status.reason)
-        if isinstance(printer, Network):
-            printer.device.settimeout(max(deadline - time.monotonic(), 0.001))
-        # The whole job in one write: the same bytes as the preview's .bin, and one
-        # send bounded by the time left. python-escpos has no public raw write.
-        printer._raw(job)
+        if not supports_status(printer):
+            printer._raw(job)
+            return PrintOutcome("printed")
+        before = read_status(printer, spec.status_timeout_seconds)
+        if before.paper == "out" or before.online is False:
+            logger.warning("printer %s: %s; ticket not sent", spec.target, before.reason)
+            return PrintOutcome("failed", before.reason)
+        _send(printer, job, deadline)
+        if not before.answered:
+            logger.warning("printer %s: ticket sent, but %s", spec.target, before.reason)
+            return PrintOutcome("unknown", f"ticket sent, but {before.reason}")
+        # The printer answers a status query only once it has read every byte
+        # before it: the closest ESC/POS comes to confirming a ticket.
+        after = read_status(printer, max(deadline - time.monotonic(), 0.001))
     finally:
         printer.close()  # CupsPrinter submits the job here
-    if status is not None and not status.answered:
-        logger.warning("printer %s: ticket sent, but %s", spec.target, status.reason)
-        return PrintOutcome("unknown", f"ticket sent, but {status.reason}")
-    return PrintOutcome("printed", None if status is None else status.reason)
+    return _outcome_after_sending(after, spec)
+
+
+def _send(printer: Escpos, job: bytes, deadline: float) -> None:
+    if isinstance(printer, Network):
+        printer.device.settimeout(max(deadline - time.monotonic(), 0.001))
+    # The whole job in one write: the same bytes as the preview's .bin, and one
+    # send bounded by the time left. python-escpos has no public raw write.
+    printer._raw(job)
+
+
+def _outcome_after_sending(after: PrinterStatus, spec: PrinterSpec) -> PrintOutcome:
+    if not after.answered:
+        reason = (
+            f"printer {spec.target} did not confirm it received the whole ticket "
+            f"within {spec.timeout_seconds:g} s"
+        )
+        logger.warning("%s", reason)
+        return PrintOutcome("unknown", reason)
+    if after.paper == "out":
+        logger.warning("printer %s: paper ran out during the ticket", spec.target)
+        return PrintOutcome("failed", "paper ran out during the ticket")
+    return PrintOutcome("printed", after.reason)
 
 
 def _status_on_device(spec: PrinterSpec) -> PrinterStatus:
@@ -166,7 +189,7 @@ def fault_reason(error: Exception, spec: PrinterSpec) -> str:
             f"ticket not fully sent within {spec.timeout_seconds:g} s"
         )
     if isinstance(error, ConnectionError):
-        return f"printer {target} closed the connection before the whole ticket was sent"
+        return f"printer {target} closed the connection; ticket not printed in full"
     if isinstance(error, OSError):
         return f"printer {target}: {error.strerror or error}"
     return f"printer {target}: {type(error).__name__}: {error}"

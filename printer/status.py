@@ -64,6 +64,8 @@ def _ask(printer: Escpos, query: bytes) -> int | None:
         answer = printer.query_status(query)
     except TimeoutError:
         return None
+    if not answer and isinstance(printer, Network):
+        raise ConnectionAbortedError("the printer closed the connection")
     if len(answer) != 1 or answer[0] & _FIXED_MASK != _FIXED_BITS:
         logger.info("printer sent %r to status query %r; treating as no answer", answer, query)
         return None
