@@ -132,19 +132,54 @@ def _recent_service_minutes(session: Session, prefix: str, now: datetime) -> lis
     ]
 
 
-def _waiting_counts(session: Session, day: date, prefix: str, exclude_id: int) -> tuple[int, int]:
+def _waiting_ahead(session: Session, ticket: Ticket) -> tuple[int, int]:
+    """Waiting (priority, normal) tickets that may be called before ``ticket``.
+
+    Earlier tickets of its own kind, and for a normal ticket every waiting priority one.
+    """
+    is_priority = Ticket.priority.is_not(None)
+    earlier = Ticket.id < ticket.id
     rows = session.execute(
-        select(Ticket.priority.is_not(None), func.count())
+        select(is_priority, func.count())
         .where(
-            Ticket.service_day == day,
-            Ticket.prefix == prefix,
+            Ticket.service_day == ticket.service_day,
+            Ticket.prefix == ticket.prefix,
             Ticket.state == TicketState.WAITING.value,
-            Ticket.id != exclude_id,
+            Ticket.id != ticket.id,
+            earlier | is_priority if ticket.priority is None else earlier,
         )
-        .group_by(Ticket.priority.is_not(None))
+        .group_by(is_priority)
     ).all()
     counts = {bool(flag): int(count) for flag, count in rows}
     return counts.get(True, 0), counts.get(False, 0)
+
+
+def stored_ticket(session: Session, ticket: Ticket, settings: Settings) -> IssuedTicket:
+    """A stored ticket with its place in the queue and estimated wait as they are now."""
+    priority_waiting, normal_waiting = _waiting_ahead(session, ticket)
+    ahead = people_ahead(
+        settings.queue.interleave_every,
+        is_priority=ticket.priority is not None,
+        priority_waiting=priority_waiting,
+        normal_waiting=normal_waiting,
+    )
+    recent = _recent_service_minutes(session, ticket.prefix, ticket.issued_at)
+    return IssuedTicket(
+        id=ticket.id,
+        service_day=ticket.service_day,
+        prefix=ticket.prefix,
+        number=ticket.number,
+        procedure_code=ticket.procedure_code,
+        priority=Priority(ticket.priority) if ticket.priority else None,
+        kiosk_id=ticket.kiosk_id,
+        issued_at=ticket.issued_at,
+        people_ahead=ahead,
+        estimated_wait_minutes=estimated_wait_minutes(
+            ahead, recent, settings.queue.minutes_per_ticket
+        ),
+        print_status=PrintStatus(ticket.print_status),
+        print_error=ticket.print_error,
+    )
 
 
 def issue_ticket(
@@ -164,45 +199,23 @@ def issue_ticket(
     """
     moment = now or datetime.now(UTC)
     day = service_day(moment, settings.centre.zone)
-    kiosk = kiosk_id or settings.kiosk.id
     with database.write() as session:
-        number = _next_number(session, day, prefix)
         ticket = Ticket(
             service_day=day,
             prefix=prefix,
-            number=number,
+            number=_next_number(session, day, prefix),
             procedure_code=procedure_code,
             priority=priority.value if priority else None,
-            kiosk_id=kiosk,
+            kiosk_id=kiosk_id or settings.kiosk.id,
             state=TicketState.WAITING.value,
             print_status=PrintStatus.PENDING.value,
             issued_at=moment,
         )
         session.add(ticket)
         session.flush()
-        priority_waiting, normal_waiting = _waiting_counts(session, day, prefix, ticket.id)
-        recent = _recent_service_minutes(session, prefix, moment)
+        issued = stored_ticket(session, ticket, settings)
         announce_change(session, "tickets")
-    ahead = people_ahead(
-        settings.queue.interleave_every,
-        is_priority=priority is not None,
-        priority_waiting=priority_waiting,
-        normal_waiting=normal_waiting,
-    )
-    return IssuedTicket(
-        id=ticket.id,
-        service_day=day,
-        prefix=prefix,
-        number=number,
-        procedure_code=procedure_code,
-        priority=priority,
-        kiosk_id=kiosk,
-        issued_at=moment,
-        people_ahead=ahead,
-        estimated_wait_minutes=estimated_wait_minutes(
-            ahead, recent, settings.queue.minutes_per_ticket
-        ),
-    )
+    return issued
 
 
 def queue_prefix(queue: QueueSettings, field_code: str, catalogue_prefix: str) -> str:

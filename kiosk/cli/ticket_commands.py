@@ -8,9 +8,11 @@ from typing import Any
 
 from kiosk.catalog_loader import load_catalog
 from kiosk.cli.context import CliContext
+from kiosk.config import LANGUAGES
 from kiosk.issuing import issue_for_procedure
 from kiosk.models import Priority
 from kiosk.service_day import service_day
+from kiosk.ticket_printing import TicketDesk
 from kiosk.tickets import list_tickets, ticket_as_json
 
 
@@ -29,6 +31,14 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--day", type=date.fromisoformat, metavar="YYYY-MM-DD")
     listing.add_argument("--json", action="store_true", help="one JSON object per ticket")
     listing.set_defaults(run=run_list)
+
+    reprint = actions.add_parser("reprint", help="print a stored ticket again")
+    reprint.add_argument("day", type=date.fromisoformat, metavar="DAY", help="YYYY-MM-DD")
+    reprint.add_argument("prefix", metavar="PREFIX", help="queue prefix, e.g. A")
+    reprint.add_argument("number", type=int, metavar="NUMBER")
+    reprint.add_argument("--language", choices=LANGUAGES, default="vi")
+    reprint.add_argument("--json", action="store_true", help="print one JSON object")
+    reprint.set_defaults(run=run_reprint)
 
 
 def run_issue(args: argparse.Namespace, context: CliContext) -> int:
@@ -65,3 +75,16 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
                 f"  {record['print_status']}  {record['issued_at']}"
             )
     return 0
+
+
+def run_reprint(args: argparse.Namespace, context: CliContext) -> int:
+    settings = context.settings
+    desk = TicketDesk(context.database(), settings, load_catalog(settings.catalog_overlay_path))
+    result = desk.reprint(args.day, args.prefix.upper(), args.number, args.language)
+    ticket = result.ticket
+    if args.json:
+        context.emit_json(ticket.as_json())
+    else:
+        reason = f" ({ticket.print_error})" if ticket.print_error else ""
+        context.emit(f"{ticket.label}: {ticket.print_status.value}{reason}")
+    return 0 if result.printed else 1

@@ -42,7 +42,11 @@ kind = "network"
 host = "10.0.0.5"
 """,
     )
-    env = {"KIOSK_CONFIG": str(path), "KIOSK_DATABASE_URL": "postgresql://db/kiosk", "KIOSK_ID": "k2"}
+    env = {
+        "KIOSK_CONFIG": str(path),
+        "KIOSK_DATABASE_URL": "postgresql://db/kiosk",
+        "KIOSK_ID": "k2",
+    }
 
     settings = load_settings(environ=env)
 
@@ -63,8 +67,9 @@ host = "10.0.0.5"
         ("[kiosk]\nelderly_age = 'sixty'\n", "kiosk.elderly_age: expected a whole number"),
         ("[queue]\npriority_policy = 'fair'\n", "queue.priority_policy: 'fair' is not allowed"),
         ("[centre]\ntime_zone = 'Mars/Olympus'\n", "centre.time_zone: unknown time zone"),
-        ("[printer]\nkind = 'network'\n", "printer.host: required"),
-        ("[printer]\nkind = 'laser'\n", "printer.kind: 'laser' is not one of"),
+        ("[printer]\nkind = 'network'\n", "[printer] kind 'network' needs host"),
+        ("[printer]\nkind = 'laser'\n", "[printer] kind 'laser' is not one of"),
+        ("[printer]\nraster_impl = 'dots'\n", "[printer] raster_impl 'dots' is not one of"),
         ("[kiosk]\nlanguages = ['vi', 'fr']\n", "kiosk.languages: allowed languages"),
         ("[queue]\nprefixes = { civil_status = 'a1' }\n", "queue.prefixes.civil_status"),
         ("[printers]\n", "[printers]: unknown section"),

@@ -1,0 +1,148 @@
+"""The ticket desk: store the ticket, then print it, then record how the print went.
+
+Every call here blocks (database, printer): the kiosk's screens run them off the GUI thread.
+A failed print never loses a ticket: it is already stored, its print status says what went
+wrong, and a "printer fault" help request tells the help desk.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import select
+
+from kiosk.catalog import Catalog
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.errors import KioskError
+from kiosk.help_requests import create_help_request, help_reason_for
+from kiosk.issuing import issue_for_procedure
+from kiosk.models import HelpReason, PrintStatus, Priority, Ticket
+from kiosk.ticket_texts import issued_at_text, queue_line, words_for
+from kiosk.tickets import IssuedTicket, record_print_outcome, stored_ticket
+from printer import FontSet, PrintOutcome, TicketContent, print_ticket, render_ticket_bitmap
+
+log = logging.getLogger(__name__)
+
+
+def bundled_fonts() -> FontSet:
+    """The same font files the screen uses, so screen and paper match."""
+    fonts = resources.files("resources.fonts")
+    return FontSet(
+        regular=Path(str(fonts / "BeVietnamPro-Medium.ttf")),
+        bold=Path(str(fonts / "BeVietnamPro-Bold.ttf")),
+    )
+
+
+class TicketNotFound(KioskError):
+    pass
+
+
+@dataclass(frozen=True)
+class TicketResult:
+    """A stored ticket, what it shows, and whether it came out of the printer."""
+
+    ticket: IssuedTicket
+    content: TicketContent
+    help_request_ids: tuple[int, ...] = ()
+
+    @property
+    def printed(self) -> bool:
+        return self.ticket.print_status is PrintStatus.PRINTED
+
+
+class TicketDesk:
+    """Issues and prints tickets for one kiosk."""
+
+    def __init__(self, database: Database, settings: Settings, catalog: Catalog) -> None:
+        self.database = database
+        self.settings = settings
+        self.catalog = catalog
+        self.fonts = bundled_fonts()
+
+    def ticket_content(self, ticket: IssuedTicket, language: str) -> TicketContent:
+        """The texts on the ticket in the citizen's language."""
+        words = words_for(language)
+        procedure = self.catalog.procedure(ticket.procedure_code)
+        documents = tuple(document.text(language) for document in procedure.documents)
+        return TicketContent(
+            centre_name=self.settings.centre.name,
+            number_caption=words.number_caption,
+            number_label=ticket.label,
+            procedure_name=procedure.name(language),
+            priority_label=words.priority[ticket.priority] if ticket.priority else None,
+            queue_line=queue_line(words, ticket.people_ahead, ticket.estimated_wait_minutes),
+            issued_at_text=issued_at_text(ticket.issued_at, self.settings.centre.zone),
+            where_to_wait=self.settings.kiosk.where_to_wait,
+            documents_heading=words.documents_heading,
+            documents=documents,
+            more_documents_format=words.more_documents,
+            qr_url=procedure.portal_url if self.settings.printer.qr_on_ticket else None,
+            qr_caption=words.qr_caption,
+            footer=words.footer,
+        )
+
+    def issue_and_print(
+        self, procedure_code: str, priority: Priority | None, language: str
+    ) -> TicketResult:
+        """Store a ticket (and a help request when flagged), then print it."""
+        ticket = issue_for_procedure(
+            self.database,
+            self.settings,
+            self.catalog,
+            procedure_code=procedure_code,
+            priority=priority,
+        )
+        log.info("ticket %s issued for %s", ticket.label, ticket.procedure_code)
+        requests: tuple[int, ...] = ()
+        if priority is not None:
+            requests = (
+                create_help_request(
+                    self.database,
+                    reason=help_reason_for(priority),
+                    kiosk_id=ticket.kiosk_id,
+                    ticket_id=ticket.id,
+                    procedure_code=ticket.procedure_code,
+                ),
+            )
+        result = self.print(ticket, language)
+        return replace(result, help_request_ids=requests + result.help_request_ids)
+
+    def print(self, ticket: IssuedTicket, language: str) -> TicketResult:
+        """Print a stored ticket and record the outcome; a fault goes to the help desk."""
+        content = self.ticket_content(ticket, language)
+        spec = self.settings.printer_spec
+        image = render_ticket_bitmap(content, spec.width_dots, self.fonts)
+        outcome: PrintOutcome = print_ticket(image, spec, label=ticket.label)
+        status = PrintStatus(outcome.status)
+        record_print_outcome(self.database, ticket.id, status, outcome.reason)
+        printed = replace(ticket, print_status=status, print_error=outcome.reason)
+        if status is PrintStatus.PRINTED:
+            return TicketResult(printed, content)
+        log.warning("ticket %s: print %s: %s", ticket.label, status.value, outcome.reason)
+        fault = create_help_request(
+            self.database,
+            reason=HelpReason.PRINTER_FAULT,
+            kiosk_id=self.settings.kiosk.id,
+            ticket_id=ticket.id,
+            procedure_code=ticket.procedure_code,
+            detail=outcome.reason,
+        )
+        return TicketResult(printed, content, (fault,))
+
+    def reprint(self, day: date, prefix: str, number: int, language: str) -> TicketResult:
+        """Print a stored ticket again, with its place in the queue as it is now."""
+        with self.database.read() as session:
+            row = session.scalar(
+                select(Ticket).where(
+                    Ticket.service_day == day, Ticket.prefix == prefix, Ticket.number == number
+                )
+            )
+            if row is None:
+                raise TicketNotFound(f"no ticket {prefix}{number:03d} on {day.isoformat()}")
+            ticket = stored_ticket(session, row, self.settings)
+        return self.print(ticket, language)
