@@ -672,6 +672,14 @@ def builtin_catalog() -> Catalog:
     return _build(_builtin_layers())
 
 
+def catalog_with(*sources: CatalogSource) -> Catalog:
+    """The built-in catalogue with `sources` applied in order; InvalidCatalog if any breaks it."""
+    layers = _builtin_layers()
+    for source in sources:
+        layers.add(source)
+    return _build(layers)
+
+
 def load_catalog(overlay: Path | None = None) -> Catalog:
     """The built-in catalogue with a centre's overlay file applied (TOML or CSV), if it exists.
 
@@ -680,9 +688,7 @@ def load_catalog(overlay: Path | None = None) -> Catalog:
     if overlay is None or not overlay.exists():
         catalog = builtin_catalog()
     else:
-        layers = _builtin_layers()
-        layers.add(read_source(overlay))
-        catalog = _build(layers)
+        catalog = catalog_with(read_source(overlay))
     log.info(
         "catalogue loaded: %d procedures in %d fields (overlay: %s)",
         len(catalog.procedures),
@@ -814,9 +820,7 @@ def import_file(path: Path, overlay: Path, *, skip_rejected: bool = False) -> Im
         )
         return report
     text = render_overlay(combined, origin=path.name)
-    layers = _builtin_layers()
-    layers.add(parse_toml(text, str(overlay)))
-    _build(layers)
+    catalog_with(parse_toml(text, str(overlay)))
     write_atomically(overlay, text)
     log.info(
         "catalogue import of %s: %d added, %d changed, %d rejected; overlay written to %s",
