@@ -48,7 +48,10 @@ def fold(text: str) -> str:
 
     "Xác nhận CƯ TRÚ!" and "xac nhan cu tru" both fold to "xac nhan cu tru".
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_D_STROKE))
+    # Compatibility forms (𝐀, ｆ) become plain letters before and after case folding.
+    decomposed = unicodedata.normalize(
+        "NFKD", unicodedata.normalize("NFKD", text).casefold().translate(_D_STROKE)
+    )
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SEPARATORS.sub(" ", bare.translate(_D_STROKE)).strip()
 
