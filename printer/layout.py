@@ -1,6 +1,6 @@
 """The ticket layout: a 1-bit image at the printer's dot width."""
 
-import logging
+from functools import lru_cache
 
 import qrcode
 from PIL import Image, ImageFont
@@ -8,8 +8,6 @@ from qrcode.constants import ERROR_CORRECT_M
 
 from printer.canvas import RollCanvas, load_font
 from printer.ticket_content import FontSet, TicketContent
-
-logger = logging.getLogger(__name__)
 
 MAX_DOCUMENTS = 4
 """Documents listed on paper; the rest are counted (the screen shows them all)."""
@@ -98,7 +96,9 @@ def _documents(canvas: RollCanvas, content: TicketContent, sized: _Fonts, gap: i
         canvas.text(more, sized.regular("small"), align="left", indent=indent)
 
 
+@lru_cache(maxsize=128)
 def _qr_image(url: str, scale: float) -> Image.Image:
+    """The QR code (cached: choosing the mask costs ~20 ms and a procedure's URL repeats)."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=_QR_QUIET_MODULES)
     code.add_data(url)
     code.make(fit=True)
