@@ -305,7 +305,8 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
     explicit = path or (Path(env[ENV_CONFIG]) if env.get(ENV_CONFIG) else None)
     chosen = explicit or default_config_path()
     document: dict[str, object] = {}
-    if explicit is not None or chosen.exists():
+    source = chosen if explicit is not None or chosen.exists() else None
+    if source is not None:
         try:
             document = tomllib.loads(chosen.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
@@ -322,9 +323,7 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
                 table[key] = env[env_name]
     data_dir = Path(env[ENV_DATA_DIR]) if env.get(ENV_DATA_DIR) else None
     try:
-        return settings_from_mapping(
-            document, data_dir=data_dir, source=chosen if document or explicit else None
-        )
+        return settings_from_mapping(document, data_dir=data_dir, source=source)
     except ConfigError as exc:
         raise ConfigError(f"{chosen}: {exc}") from exc
 
