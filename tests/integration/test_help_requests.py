@@ -1,0 +1,113 @@
+"""Help requests and the volunteer roster on the real databases, with several processes."""
+
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kiosk.db import Database
+from kiosk.help_requests import (
+    AlreadyTaken,
+    claim_request,
+    close_request,
+    create_help_request,
+    help_reason_for,
+    open_requests,
+)
+from kiosk.models import HelpOutcome, HelpReason, HelpRequest, Priority
+from kiosk.volunteers import RosterError, add_volunteer, remove_volunteer, roster
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_a_request_stays_open_until_closed_and_keeps_what_was_done(database: Database) -> None:
+    first = create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id="sanh-1")
+    second = create_help_request(
+        database, reason=help_reason_for(Priority.DISABILITY), kiosk_id="sanh-2"
+    )
+
+    claim_request(database, first, "Lan")
+    close_request(database, first, [HelpOutcome.VNEID, HelpOutcome.FORM_FILLED], "Lan")
+
+    assert [(r.id, r.reason, r.kiosk_id) for r in open_requests(database)] == [
+        (second, HelpReason.DISABILITY, "sanh-2")
+    ]
+    with database.read() as session:
+        closed = session.get(HelpRequest, first)
+        assert closed is not None
+        assert closed.volunteer == "Lan"
+        assert closed.outcomes == ["form_filled", "vneid"]
+        assert closed.claimed_at is not None
+        assert closed.closed_at is not None
+
+
+def test_a_claimed_request_cannot_be_claimed_again(database: Database) -> None:
+    request_id = create_help_request(database, reason=HelpReason.ASKED_FOR_HELP, kiosk_id="k")
+    claim_request(database, request_id, "Lan")
+
+    with pytest.raises(AlreadyTaken):
+        claim_request(database, request_id, "Minh")
+
+    (still_open,) = open_requests(database)
+    assert still_open.volunteer == "Lan"
+
+
+def test_the_roster_keeps_names_in_order_and_refuses_duplicates(database: Database) -> None:
+    add_volunteer(database, "  Trần   Thị Lan ")
+    add_volunteer(database, "Anh")
+    with pytest.raises(RosterError, match="already on the roster"):
+        add_volunteer(database, "Trần Thị Lan")
+
+    remove_volunteer(database, "Anh")
+    with pytest.raises(RosterError, match="not on the roster"):
+        remove_volunteer(database, "Anh")
+    assert roster(database) == ["Trần Thị Lan"]
+
+    add_volunteer(database, "Anh")
+    assert roster(database) == ["Anh", "Trần Thị Lan"]
+
+
+def _claimers(url: str, ids: list[int], start_at: float) -> list[subprocess.Popen[str]]:
+    return [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.support.help_worker", "claim", url, name]
+            + [repr(start_at), "0.05"]
+            + [str(request_id) for request_id in ids],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("Lan", "Minh")
+    ]
+
+
+@pytest.mark.slow
+def test_two_volunteers_tapping_the_same_request_100_times_exactly_one_wins(
+    database: Database, database_url: str
+) -> None:
+    ids = [
+        create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id="k") for _ in range(100)
+    ]
+    processes = _claimers(database_url, ids, start_at=time.time() + 2.0)
+    results: dict[str, list[str]] = {}
+    for name, process in zip(("Lan", "Minh"), processes, strict=True):
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        results[name] = out.splitlines()
+
+    winners: Counter[str] = Counter()
+    won_by: dict[str, str] = {}
+    for name, lines in results.items():
+        assert len(lines) == 100
+        for outcome, request_id in (line.split() for line in lines):
+            if outcome == "won":
+                winners[request_id] += 1
+                won_by[request_id] = name
+    assert sorted(winners) == sorted(str(i) for i in ids)
+    assert set(winners.values()) == {1}
+    stored = {str(r.id): r.volunteer for r in open_requests(database)}
+    assert stored == won_by
