@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
+import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -39,6 +40,10 @@ RERANKED = 50
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 40
 
+_LAST_CHARACTER = "\U0010ffff"
+_NOTHING = 1e-9
+# Scores closer than this are equal (sums of floats in different orders).
+_TIE = 1e-9
 _SEPARATORS = re.compile(r"[\W_]+")
 _D_STROKE = str.maketrans({"đ": "d", "Đ": "d"})
 
@@ -113,23 +118,39 @@ class ProcedureSearch:
         for word in self._vocabulary:
             for variant in _deletions(word) | {word}:
                 self._near.setdefault(variant, []).append(word)
-        self._word_scores = functools.lru_cache(maxsize=1024)(self._score_word)
+        self._word_matches = functools.lru_cache(maxsize=256)(self._match_word)
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Best matches first; empty for an empty query or when nothing matches."""
-        words = [w[:MAX_WORD_LENGTH] for w in fold(query).split()][:MAX_QUERY_WORDS]
-        if not words or limit <= 0:
+        words = list(dict.fromkeys(w[:MAX_WORD_LENGTH] for w in fold(query).split()))
+        words = words[:MAX_QUERY_WORDS]
+        if not words or limit <= 0 or not self._docs:
             return []
-        totals: dict[int, float] = {}
-        for word in dict.fromkeys(words):
-            for index, score in self._word_scores(word).items():
-                totals[index] = totals.get(index, 0.0) + score
-        candidates = heapq.nlargest(RERANKED, totals.items(), key=lambda item: (item[1], -item[0]))
+        # Dense score vectors, summed in C: a keystroke costs a few passes over the catalogue.
+        matches = [self._word_matches(word) for word in words]
+        totals = matches[0].scores
+        for match in matches[1:]:
+            totals = list(map(operator.add, totals, match.scores))
+        ordered = sorted(totals, reverse=True)
+        threshold = max(ordered[min(RERANKED, len(ordered)) - 1], _NOTHING)
+        candidates = list(
+            itertools.compress(
+                range(len(totals)), map(operator.gt, totals, itertools.repeat(threshold - _TIE))
+            )
+        )
+        # Stable sort: equal scores keep catalogue order.
+        candidates.sort(key=totals.__getitem__, reverse=True)
         phrase = " ".join(words)
+        matched = [match.terms for match in matches]
+        everything_matched = frozenset().union(*matched)
         ranked = sorted(
             (
-                (score + self._bonus(self._docs[index], words, phrase), index)
-                for index, score in candidates
+                (
+                    totals[index]
+                    + self._bonus(self._docs[index], words, matched, everything_matched, phrase),
+                    index,
+                )
+                for index in candidates[:RERANKED]
             ),
             key=lambda item: (-item[0], item[1]),
         )
@@ -137,29 +158,34 @@ class ProcedureSearch:
             SearchHit(self._docs[index].code, round(score, 3)) for score, index in ranked[:limit]
         ]
 
-    def _score_word(self, word: str) -> dict[int, float]:
-        """Best score of one query word in each procedure it matches."""
-        matches: dict[str, float] = {}
+    def _match_word(self, word: str) -> _WordMatch:
+        """The indexed words one query word matches, and its best score in each procedure."""
+        qualities: dict[str, float] = {}
         start = bisect.bisect_left(self._vocabulary, word)
-        for candidate in self._vocabulary[start:]:
-            if not candidate.startswith(word):
-                break
-            matches[candidate] = EXACT if candidate == word else PREFIX
+        end = bisect.bisect_right(self._vocabulary, word + _LAST_CHARACTER, lo=start)
+        for candidate in self._vocabulary[start:end]:
+            qualities[candidate] = EXACT if candidate == word else PREFIX
         if len(word) >= TYPO_MIN_LENGTH:
             for variant in _deletions(word) | {word}:
                 for candidate in self._near.get(variant, ()):
-                    if candidate not in matches and _one_edit_apart(word, candidate):
-                        matches[candidate] = TYPO
-        scores: dict[int, float] = {}
-        for candidate, quality in matches.items():
+                    if candidate not in qualities and _one_edit_apart(word, candidate):
+                        qualities[candidate] = TYPO
+        scores = [0.0] * len(self._docs)
+        for candidate, quality in qualities.items():
             for index, weight in self._postings[candidate].items():
                 score = weight * quality
-                if scores.get(index, 0.0) < score:
+                if scores[index] < score:  # noqa: PLR1730 (max() costs a call in this hot loop)
                     scores[index] = score
-        return scores
+        return _WordMatch(scores, frozenset(qualities))
 
     @staticmethod
-    def _bonus(doc: _Doc, words: list[str], phrase: str) -> float:
+    def _bonus(
+        doc: _Doc,
+        words: list[str],
+        matched: list[frozenset[str]],
+        everything_matched: frozenset[str],
+        phrase: str,
+    ) -> float:
         bonus = 0.0
         if len(words) > 1 and any(
             _contains_phrase(name, phrase, partial_end=True) for name in doc.names
@@ -168,13 +194,17 @@ class ProcedureSearch:
         if phrase in doc.keyword_phrases:
             bonus += KEYWORD_PHRASE_BONUS
         if doc.name_words:
-            covered = sum(
-                1 for name_word in doc.name_words if any(name_word.startswith(w) for w in words)
-            )
+            covered = len(doc.name_words & everything_matched)
             bonus += NAME_COVERAGE_BONUS * covered / len(doc.name_words)
         # Words that also name the procedure's field (or its synonyms) confirm the match.
-        in_field = sum(1 for w in words if any(f.startswith(w) for f in doc.field_words))
+        in_field = sum(1 for terms in matched if not doc.field_words.isdisjoint(terms))
         return bonus + FIELD_WEIGHT * in_field / len(words)
+
+
+@dataclass(frozen=True)
+class _WordMatch:
+    scores: list[float]  # by procedure index, 0.0 where the word does not match
+    terms: frozenset[str]  # the indexed words it matches
 
 
 def _index_document(
