@@ -14,7 +14,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.catalog import Catalog, Document, LocalizedText, Procedure
+from kiosk.catalog import Catalog, LocalizedText, Procedure
 from kiosk.catalog_loader import builtin_catalog
 from kiosk.search import ProcedureSearch
 
@@ -55,7 +55,7 @@ def synthetic_catalog(size: int, seed: int = 2026) -> Catalog:
                 names=LocalizedText.of(
                     {"vi": f"{base.name('vi')} {extra}", "en": f"{base.name('en')} {number}"}
                 ),
-                documents=tuple(rng.sample(documents, 4)) + (Document(base.documents[0].label),),
+                documents=(*rng.sample(documents, 4), base.documents[0]),
                 fee_text=template.fee_text,
                 fee_set_by_province=False,
                 processing_time_text=template.processing_time_text,
