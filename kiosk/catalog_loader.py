@@ -660,8 +660,21 @@ def _builtin_sources() -> tuple[CatalogSource, ...]:
 
 
 def _builtin_layers() -> _Layers:
+    return _layers_of_complete_files(_builtin_sources())
+
+
+def _layers_of_complete_files(sources: Iterable[CatalogSource]) -> _Layers:
+    """Files that together make a whole catalogue: a code may appear in only one of them."""
     layers = _Layers()
-    for source in _builtin_sources():
+    for source in sources:
+        for entry in source.entries:
+            earlier = (
+                layers.table(entry.kind).get(entry.code or "") if entry.kind != "synonym" else None
+            )
+            if earlier is not None:
+                layers.problems.append(
+                    entry.problem("code", f"duplicate code (also in {earlier[1].source})")
+                )
         layers.add(source)
     return layers
 

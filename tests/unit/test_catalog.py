@@ -235,3 +235,16 @@ def test_overlay_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     overlay.write_bytes("code = 'Đăng ký'".encode("utf-16"))
     with pytest.raises(CatalogError, match="not UTF-8"):
         load_catalog(overlay)
+
+
+def test_a_code_in_two_builtin_files_is_refused() -> None:
+    from kiosk.catalog_loader import _build, _layers_of_complete_files, parse_toml
+
+    first = parse_toml('[[procedure]]\ncode = "1.001193"\n', "procedures_a.toml")
+    second = parse_toml('[[procedure]]\ncode = "1.001193"\n', "procedures_b.toml")
+    with pytest.raises(InvalidCatalog) as raised:
+        _build(_layers_of_complete_files([first, second]))
+    assert (
+        "procedures_b.toml: row 1: code 1.001193: field 'code': duplicate code (also in "
+        "procedures_a.toml)" in [str(p) for p in raised.value.problems]
+    )
