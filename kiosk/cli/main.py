@@ -14,7 +14,9 @@ from kiosk.cli import (
     config_commands,
     db_commands,
     printer_commands,
+    report_commands,
     ticket_commands,
+    volunteer_commands,
 )
 from kiosk.cli.context import CliContext
 from kiosk.errors import KioskError
@@ -22,7 +24,15 @@ from kiosk.errors import KioskError
 log = logging.getLogger(__name__)
 
 # One module per subject; each adds its subcommands with `register(subparsers)`.
-SUBJECTS = [db_commands, ticket_commands, catalog_commands, printer_commands, config_commands]
+SUBJECTS = [
+    db_commands,
+    ticket_commands,
+    catalog_commands,
+    printer_commands,
+    config_commands,
+    volunteer_commands,
+    report_commands,
+]
 # Subjects that need Qt live in ui/ and join through this entry-point group, so that kiosk/
 # never imports ui/ (pyproject.toml: [project.entry-points."kiosk_admin.subjects"]).
 PLUGIN_GROUP = "kiosk_admin.subjects"
