@@ -1,0 +1,101 @@
+"""Glue between a `kiosk.change_watch.ChangeWatch` and the Qt event loop.
+
+A PostgreSQL listener wakes the loop through a QSocketNotifier on its socket; an SQLite
+watcher is asked by a QTimer. Neither needs a thread. When the connection is lost, the feed
+says so, retries with a growing delay and, once connected again, asks for a full reload:
+notices sent while it was away are gone, the database is not.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+
+from kiosk.change_watch import ChangeWatch
+from kiosk.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+# Delays between reconnection attempts, in milliseconds; the last one repeats.
+RETRY_DELAYS_MS = (1000, 2000, 4000, 8000)
+
+
+class ChangeFeed(QObject):
+    """Emits `changed` whenever the database may have changed, and after every (re)connection."""
+
+    changed = Signal()
+    lost = Signal(str)
+    restored = Signal()
+
+    def __init__(self, watch: ChangeWatch, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._watch = watch
+        self._notifier: QSocketNotifier | None = None
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self._read)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._connect)
+        self._failures = 0
+        self._live = False
+
+    @property
+    def is_live(self) -> bool:
+        return self._live
+
+    def start(self) -> None:
+        self._connect()
+
+    def stop(self) -> None:
+        self._retry.stop()
+        self._disconnect()
+
+    def connection_lost(self, reason: str) -> None:
+        """The watch, or a query of the panel, found the database gone: reconnect and reload."""
+        was_live = self._live
+        self._live = False
+        self._disconnect()
+        delay = RETRY_DELAYS_MS[min(self._failures, len(RETRY_DELAYS_MS) - 1)]
+        self._failures += 1
+        if was_live or self._failures == 1:
+            log.warning("lost the database (%s); reconnecting", reason)
+        self.lost.emit(reason)
+        self._retry.start(delay)
+
+    def _connect(self) -> None:
+        try:
+            self._watch.open()
+        except DatabaseUnavailable as exc:
+            self.connection_lost(str(exc))
+            return
+        fileno = self._watch.fileno()
+        if fileno is not None:
+            self._notifier = QSocketNotifier(fileno, QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._read)
+        else:
+            self._poll.start(self._watch.poll_interval_ms or 0)
+        if self._failures:
+            log.info("database reachable again; reloading everything")
+        self._failures = 0
+        self._live = True
+        self.restored.emit()
+        self.changed.emit()
+
+    def _read(self) -> None:
+        try:
+            heard = self._watch.changed()
+        except DatabaseUnavailable as exc:
+            self.connection_lost(str(exc))
+            return
+        if heard:
+            self.changed.emit()
+
+    def _disconnect(self) -> None:
+        self._poll.stop()
+        if self._notifier is not None:
+            # Off before the socket closes, or Qt would watch a dead descriptor.
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        self._watch.close()
