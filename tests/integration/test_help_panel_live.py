@@ -1,0 +1,141 @@
+"""The panel kept current by another process: latency, and a server connection killed mid-run."""
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import psycopg
+import pytest
+from PySide6.QtCore import QModelIndex
+from pytestqt.qtbot import QtBot
+
+from kiosk.change_watch import PostgresChangeListener, change_watch_for
+from kiosk.db import Database
+from kiosk.help_requests import create_help_request
+from kiosk.models import HelpReason
+from tests.support.databases import postgres_base_url
+from ui.panel.window import PanelWindow
+
+REPO = Path(__file__).resolve().parents[2]
+# What the issue asks for; a single sample may take longer on a loaded machine, the median not.
+LATENCY_LIMIT_S = {"sqlite": 1.0, "postgresql": 0.3}
+SAMPLES = 7
+RECONNECTING = (
+    "Mất kết nối cơ sở dữ liệu, đang kết nối lại…\nDatabase connection lost, reconnecting…"
+)
+
+pytestmark = pytest.mark.qt_log_ignore(
+    # The offscreen platform cannot pass a window's size limits on; a real screen can.
+    "This plugin does not support propagateSizeHints",
+    # QtMultimedia probing for optional libraries (PipeWire, VA-API) this machine lacks.
+    "Couldn't (load|resolve) .*(library|symbols)",
+)
+
+
+class Arrivals:
+    """When each request entered the panel's model (wall clock, comparable across processes)."""
+
+    def __init__(self, window: PanelWindow) -> None:
+        self.at: dict[int, float] = {}
+        self._model = window.model
+        self._model.rowsInserted.connect(self._inserted)
+
+    def _inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        now = time.time()
+        for row in range(first, last + 1):
+            self.at[self._model.request_at(row).id] = now
+
+
+@pytest.fixture
+def kiosk_process(database_url: str) -> Iterator[subprocess.Popen[str]]:
+    with subprocess.Popen(
+        [sys.executable, "-m", "tests.support.help_worker", "create", database_url],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as process:
+        yield process
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
+def _ask_for_help(process: subprocess.Popen[str]) -> tuple[int, float]:
+    """The other process stores a request; returns its id and when its commit returned."""
+    assert process.stdin is not None
+    assert process.stdout is not None
+    process.stdin.write("elderly\n")
+    process.stdin.flush()
+    request_id, committed_at = process.stdout.readline().split()
+    return int(request_id), float(committed_at)
+
+
+def _open_panel(qtbot: QtBot, database: Database, watch: object | None = None) -> PanelWindow:
+    window = PanelWindow(
+        database,
+        watch or change_watch_for(database),  # type: ignore[arg-type]
+        zone=ZoneInfo("Asia/Ho_Chi_Minh"),
+        procedure_name=str,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    create_help_request(database, reason=HelpReason.ASKED_FOR_HELP, kiosk_id="first")
+    window.start()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    return window
+
+
+@pytest.mark.slow
+def test_a_request_from_another_process_reaches_the_panel_in_time(
+    qtbot: QtBot, database: Database, kiosk_process: subprocess.Popen[str]
+) -> None:
+    window = _open_panel(qtbot, database)
+    arrivals = Arrivals(window)
+    latencies = []
+
+    for _ in range(SAMPLES):
+        request_id, committed_at = _ask_for_help(kiosk_process)
+        qtbot.waitUntil(lambda rid=request_id: rid in arrivals.at, timeout=5000)  # type: ignore[misc]
+        latencies.append(arrivals.at[request_id] - committed_at)
+        qtbot.wait(50)
+
+    limit = LATENCY_LIMIT_S[database.url.get_backend_name()]
+    assert statistics.median(latencies) < limit, latencies
+    assert max(latencies) < 3 * limit, latencies
+    window.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_a_killed_server_connection_is_shown_rebuilt_and_nothing_created_meanwhile_is_lost(
+    qtbot: QtBot, database: Database, kiosk_process: subprocess.Popen[str]
+) -> None:
+    if not database.is_postgresql:
+        pytest.skip("only PostgreSQL has a server connection to kill")
+    listener = PostgresChangeListener(database.url)
+    window = _open_panel(qtbot, database, listener)
+    killed = listener.backend_pid
+    dsn = postgres_base_url().replace("postgresql+psycopg", "postgresql")
+
+    with psycopg.connect(dsn, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (killed,))
+    qtbot.waitUntil(window.reconnecting_banner.isVisible, timeout=5000)
+    assert window.reconnecting_banner.text() == RECONNECTING
+    meanwhile = {_ask_for_help(kiosk_process)[0] for _ in range(3)}
+
+    def everything_is_back() -> None:
+        assert not window.reconnecting_banner.isVisible()
+        shown = {request.id for request in window.model.requests()}
+        assert meanwhile <= shown
+
+    qtbot.waitUntil(everything_is_back, timeout=15_000)
+    assert listener.backend_pid not in (None, killed)
+    # And it listens again: the next request arrives by notification.
+    after, _ = _ask_for_help(kiosk_process)
+    qtbot.waitUntil(lambda: after in {r.id for r in window.model.requests()}, timeout=2000)
+    window.close()
