@@ -13,6 +13,7 @@ from kiosk.cli import (
     catalog_commands,
     config_commands,
     db_commands,
+    pin_commands,
     printer_commands,
     report_commands,
     ticket_commands,
@@ -30,6 +31,7 @@ SUBJECTS = [
     catalog_commands,
     printer_commands,
     config_commands,
+    pin_commands,
     volunteer_commands,
     report_commands,
 ]

@@ -1,0 +1,37 @@
+"""`kiosk-admin set-pin`: the PIN that opens the staff screen on every kiosk."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from kiosk.cli.context import CliContext
+from kiosk.errors import KioskError
+from kiosk.staff_pin import set_pin
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "set-pin", help="set the staff PIN (4 to 12 digits) that opens the kiosk's staff screen"
+    )
+    parser.add_argument(
+        "--pin-stdin", action="store_true", help="read the PIN from the first line of stdin"
+    )
+    parser.set_defaults(run=run_set_pin)
+
+
+def _read_pin(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().strip()
+    pin = getpass.getpass("New staff PIN: ")
+    if getpass.getpass("Type it again: ") != pin:
+        raise KioskError("the two PINs differ; nothing was changed")
+    return pin
+
+
+def run_set_pin(args: argparse.Namespace, context: CliContext) -> int:
+    set_pin(context.database(), _read_pin(args.pin_stdin))
+    context.emit("staff PIN set; wrong PINs lock the staff screen of every kiosk for 5 minutes")
+    return 0

@@ -1,0 +1,356 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN" sourcelanguage="en_GB">
+<context>
+    <name>ChoiceList</name>
+    <message>
+        <location filename="../../ui/widgets/choice_list.py" line="93" />
+        <source>◀ Previous page</source>
+        <translation>◀ Trang trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/choice_list.py" line="94" />
+        <source>Next page ▶</source>
+        <translation>Trang sau ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/choice_list.py" line="148" />
+        <source>Page {page} of {pages}</source>
+        <translation>Trang {page}/{pages}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsScreen</name>
+    <message>
+        <location filename="../../ui/screens/details.py" line="98" />
+        <source>(not yet confirmed: please ask at the desk)</source>
+        <translation>(chưa được xác nhận: vui lòng hỏi tại quầy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/details.py" line="101" />
+        <source>Get a ticket</source>
+        <translation>Lấy số thứ tự</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/details.py" line="102" />
+        <source>Documents to bring</source>
+        <translation>Giấy tờ cần mang theo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/details.py" line="104" />
+        <source>Fee</source>
+        <translation>Lệ phí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/details.py" line="105" />
+        <source>Processing time</source>
+        <translation>Thời gian giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/details.py" line="106" />
+        <source>Where it is handled</source>
+        <translation>Nơi giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/details.py" line="107" />
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/details.py" line="128" />
+        <source>You can also do this online: scan the code with your phone.</source>
+        <translation>Có thể làm trực tuyến: quét mã bằng điện thoại của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/details.py" line="130" />
+        <source>Only in person.</source>
+        <translation>Chỉ làm trực tiếp.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldScreen</name>
+    <message>
+        <location filename="../../ui/screens/fields.py" line="49" />
+        <source>What have you come for? Choose a field</source>
+        <translation>Bạn cần làm thủ tục gì? Chọn lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/fields.py" line="52" />
+        <source>Search by name</source>
+        <translation>Tìm theo tên thủ tục</translation>
+    </message>
+</context>
+<context>
+    <name>HelpComingNotice</name>
+    <message>
+        <location filename="../../ui/screens/notices.py" line="60" />
+        <source>A volunteer is coming to help you</source>
+        <translation>Tình nguyện viên sẽ đến hỗ trợ bạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notices.py" line="61" />
+        <source>Please stay here at the kiosk.</source>
+        <translation>Xin vui lòng chờ tại máy này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notices.py" line="62" />
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../../ui/screens/notices.py" line="94" />
+        <source>Are you still there?</source>
+        <translation>Bạn vẫn ở đây chứ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notices.py" line="97" />
+        <source>In {seconds} seconds the kiosk starts again for the next person.</source>
+        <translation>Sau {seconds} giây, máy sẽ quay về trang đầu cho người tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notices.py" line="101" />
+        <source>I need more time</source>
+        <translation>Tôi cần thêm thời gian</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/kiosk_window.py" line="180" />
+        <source>I need help</source>
+        <translation>Tôi cần hỗ trợ</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationBar</name>
+    <message>
+        <location filename="../../ui/widgets/nav_bar.py" line="62" />
+        <source>← Back</source>
+        <translation>← Quay lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_bar.py" line="63" />
+        <source>⌂ Start</source>
+        <translation>⌂ Trang đầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_bar.py" line="67" />
+        <source>Read aloud</source>
+        <translation>Đọc to</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityScreen</name>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="102" />
+        <source>Printing your ticket, please wait…</source>
+        <translation>Đang in số thứ tự, xin chờ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="104" />
+        <source>Hold the QR code on the back of your ID card under the scanner. Only your age is used; nothing is stored.</source>
+        <translation>Đưa mã QR ở mặt sau thẻ căn cước vào máy quét. Máy chỉ dùng tuổi của bạn, không lưu gì.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="108" />
+        <source>Your card was read: you are under {age}. Choose an answer above if one applies, or "None".</source>
+        <translation>Đã đọc thẻ: bạn chưa đủ {age} tuổi. Hãy chọn một câu trả lời ở trên nếu phù hợp, hoặc "Không".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="112" />
+        <source>This is a health-insurance card, not an ID card. Please scan your ID card (căn cước) or choose an answer above.</source>
+        <translation>Đây là thẻ bảo hiểm y tế, không phải thẻ căn cước. Vui lòng quét thẻ căn cước hoặc chọn một câu trả lời ở trên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="116" />
+        <source>This code could not be read as an ID card. Please try again, or choose an answer above.</source>
+        <translation>Không đọc được mã này như thẻ căn cước. Vui lòng quét lại, hoặc chọn một câu trả lời ở trên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="122" />
+        <source>Does one of these apply to you?</source>
+        <translation>Bạn có thuộc nhóm nào dưới đây không?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="124" />
+        <source>{age} or older</source>
+        <translation>{age} tuổi trở lên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="125" />
+        <source>Disability</source>
+        <translation>Người khuyết tật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="126" />
+        <source>Pregnant or with a small child</source>
+        <translation>Mang thai hoặc có con nhỏ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="127" />
+        <source>None</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/priority.py" line="131" />
+        <source>Scan your ID card</source>
+        <translation>Quét thẻ căn cước</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemNotice</name>
+    <message>
+        <location filename="../../ui/screens/notices.py" line="73" />
+        <source>Sorry, the kiosk cannot do this right now</source>
+        <translation>Xin lỗi, máy chưa làm được việc này lúc này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notices.py" line="74" />
+        <source>Please ask at the help desk or at a counter.</source>
+        <translation>Vui lòng hỏi tại bàn hỗ trợ hoặc tại quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notices.py" line="75" />
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureScreen</name>
+    <message>
+        <location filename="../../ui/screens/procedures.py" line="45" />
+        <source>Tap the procedure you have come for.</source>
+        <translation>Chạm vào thủ tục bạn cần làm.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchKeyboard</name>
+    <message>
+        <location filename="../../ui/widgets/keyboard.py" line="53" />
+        <source>Space</source>
+        <translation>Dấu cách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/keyboard.py" line="54" />
+        <source>⌫ Erase</source>
+        <translation>⌫ Xoá</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <location filename="../../ui/screens/search.py" line="74" />
+        <source>Type a few words of the procedure's name</source>
+        <translation>Gõ vài chữ trong tên thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/search.py" line="77" />
+        <source>No need for tone marks: "khai sinh" is enough.</source>
+        <translation>Không cần gõ dấu: "khai sinh" là đủ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/search.py" line="79" />
+        <source>Nothing found. Try other words or ask for help.</source>
+        <translation>Không tìm thấy. Hãy thử chữ khác hoặc nhờ hỗ trợ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/search.py" line="81" />
+        <source>Tap the procedure you have come for.</source>
+        <translation>Chạm vào thủ tục bạn cần làm.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMenu</name>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="130" />
+        <source>Staff</source>
+        <translation>Nhân viên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="131" />
+        <source>Close the kiosk</source>
+        <translation>Đóng máy kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="132" />
+        <source>Back to the kiosk</source>
+        <translation>Quay lại kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinPad</name>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="92" />
+        <source>Wrong PIN. {count} tries left.</source>
+        <translation>Sai mã PIN. Còn {count} lần thử.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="95" />
+        <source>Too many wrong PINs: locked until {time}.</source>
+        <translation>Sai mã PIN quá nhiều lần: khoá đến {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="97" />
+        <source>No PIN is set: run kiosk-admin set-pin.</source>
+        <translation>Chưa đặt mã PIN: chạy kiosk-admin set-pin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="101" />
+        <source>Staff: enter the PIN</source>
+        <translation>Nhân viên: nhập mã PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="105" />
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="106" />
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <location filename="../../ui/screens/ticket.py" line="79" />
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ticket.py" line="89" />
+        <source>A volunteer is coming to help you. Please wait here.</source>
+        <translation>Tình nguyện viên sẽ đến hỗ trợ bạn. Xin chờ tại đây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ticket.py" line="93" />
+        <source>The printer could not print your ticket. This screen is your ticket: remember the number or take a photo. The help desk has been told.</source>
+        <translation>Máy in chưa in được phiếu. Màn hình này là phiếu của bạn: hãy nhớ số hoặc chụp ảnh lại. Bàn hỗ trợ đã được báo.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <location filename="../../ui/screens/welcome.py" line="64" />
+        <source>Welcome</source>
+        <translation>Xin chào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/welcome.py" line="65" />
+        <source>Touch to start</source>
+        <translation>Chạm để bắt đầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/welcome.py" line="66" />
+        <source>Choose your language:</source>
+        <translation>Chọn ngôn ngữ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/welcome.py" line="67" />
+        <source>I need help</source>
+        <translation>Tôi cần hỗ trợ</translation>
+    </message>
+</context>
+</TS>

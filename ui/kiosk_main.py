@@ -1,0 +1,75 @@
+"""`kiosk`: the touchscreen kiosk, full screen and locked down (or in a window for trying it)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.catalog_loader import load_catalog
+from kiosk.config import load_settings
+from kiosk.db import open_database
+from kiosk.errors import KioskError
+from kiosk.ticket_printing import TicketDesk
+from ui.app_setup import configure_logging, create_application, display_problem
+
+log = logging.getLogger(__name__)
+
+EXIT_FAULT = 2
+EXIT_NO_DISPLAY = 3
+# A window of the portrait shape that most kiosks have, for --windowed.
+WINDOWED_SIZE = (720, 1280)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="The service-centre kiosk screen.")
+    parser.add_argument("--config", type=Path, help="configuration file (default: $KIOSK_CONFIG)")
+    parser.add_argument(
+        "--windowed", action="store_true", help="a normal window instead of locked full screen"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    problem = display_problem()
+    if problem is not None:
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    configure_logging(args.verbose)
+    try:
+        settings = load_settings(args.config)
+        catalog = load_catalog(settings.catalog_overlay_path)
+        database = open_database(
+            settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms
+        )
+    except KioskError as exc:
+        log.debug("start-up failed", exc_info=True)
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_FAULT
+    # Qt is imported only now, so that a fault above never waits for Qt to start.
+    from ui.kiosk_window import KioskWindow
+    from ui.metrics import metrics_for
+    from ui.theme import apply_theme
+
+    app = create_application("kiosk", [sys.argv[0]])
+    metrics = metrics_for(app.primaryScreen(), settings.kiosk.fallback_dpi)
+    apply_theme(app, metrics)
+    window = KioskWindow(settings, catalog, TicketDesk(database, settings, catalog), metrics)
+    if args.windowed:
+        window.resize(*WINDOWED_SIZE)
+        window.show()
+    else:
+        window.show_locked_down()
+    log.info("kiosk %s started, sizes for %.0f DPI", settings.kiosk.id, metrics.dpi)
+    try:
+        return app.exec()
+    finally:
+        database.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
