@@ -1,0 +1,110 @@
+"""Help-desk latency: a help request committed in one process, shown by the panel in another.
+
+Run from the repository root: ``.venv/bin/python -m bench.bench_panel_latency``. A kiosk
+process (tests/support/help_worker.py) stores requests one at a time, at irregular intervals
+so that SQLite's 200 ms polling is caught at every phase; the panel (offscreen Qt, the real
+`PanelWindow` with its change watch) records when each request enters its table model. On
+SQLite and on PostgreSQL (``KIOSK_BENCH_POSTGRES_URL``, default the local server; set it empty
+to skip). Targets: under 1 s on SQLite, under 300 ms on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtTest import QTest
+
+from bench.common import postgres_url, summary_ms, write_result
+from kiosk.change_watch import change_watch_for
+from kiosk.db import open_database
+from tests.support.databases import postgres_schema_url
+from ui.app_setup import create_application
+from ui.panel.window import PanelWindow
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = 60
+TARGETS_MS = {"sqlite": 1000, "postgresql": 300}
+
+
+def measure(url: str, samples: int) -> list[float]:
+    """Seconds from each commit (in the kiosk process) to the row in the panel's model."""
+    database = open_database(url)
+    window = PanelWindow(
+        database, change_watch_for(database), zone=ZoneInfo("Asia/Ho_Chi_Minh"), procedure_name=str
+    )
+    arrived: dict[int, float] = {}
+
+    def inserted(_parent: QModelIndex, first: int, last: int) -> None:
+        now = time.time()
+        for row in range(first, last + 1):
+            arrived[window.model.request_at(row).id] = now
+
+    window.model.rowsInserted.connect(inserted)
+    window.start()
+    QTest.qWait(300)
+    gaps = random.Random(7)
+    latencies = []
+    with subprocess.Popen(
+        [sys.executable, "-m", "tests.support.help_worker", "create", url],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as kiosk:
+        assert kiosk.stdin is not None
+        assert kiosk.stdout is not None
+        for _ in range(samples):
+            kiosk.stdin.write("elderly\n")
+            kiosk.stdin.flush()
+            request_id, committed_at = kiosk.stdout.readline().split()
+            deadline = time.monotonic() + 10
+            while int(request_id) not in arrived and time.monotonic() < deadline:
+                QTest.qWait(1)
+            latencies.append(arrived[int(request_id)] - float(committed_at))
+            QTest.qWait(gaps.randint(40, 260))
+        kiosk.stdin.close()
+    window.stop()
+    window.deleteLater()
+    database.dispose()
+    return latencies
+
+
+def run() -> dict[str, object]:
+    create_application("bench-panel-latency", [sys.argv[0]])
+    figures: dict[str, dict[str, float]] = {}
+    with ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        backends = {"sqlite": lambda: f"sqlite:///{folder / 'latency.sqlite3'}"}
+        base = postgres_url()
+        if base:
+            backends["postgresql"] = lambda: stack.enter_context(postgres_schema_url(base))
+        for backend, make_url in backends.items():
+            figures[backend] = summary_ms(measure(make_url(), SAMPLES))
+            print(
+                f"panel latency {backend:10} median {figures[backend]['median_ms']:7.1f} ms"
+                f"  p95 {figures[backend]['p95_ms']:7.1f} ms"
+                f"  (target < {TARGETS_MS[backend]} ms, {SAMPLES} samples)"
+            )
+    return {
+        "latency_commit_to_panel_model": figures,
+        "targets_ms": TARGETS_MS,
+    }
+
+
+def main() -> None:
+    write_result("panel_latency", run())
+
+
+if __name__ == "__main__":
+    main()
