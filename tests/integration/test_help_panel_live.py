@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
-from kiosk.change_watch import PostgresChangeListener, change_watch_for
+from kiosk.change_watch import ChangeWatch, PostgresChangeListener, change_watch_for
 from kiosk.db import Database
 from kiosk.help_requests import create_help_request
 from kiosk.models import HelpReason
@@ -75,10 +75,10 @@ def _ask_for_help(process: subprocess.Popen[str]) -> tuple[int, float]:
     return int(request_id), float(committed_at)
 
 
-def _open_panel(qtbot: QtBot, database: Database, watch: object | None = None) -> PanelWindow:
+def _open_panel(qtbot: QtBot, database: Database, watch: ChangeWatch | None = None) -> PanelWindow:
     window = PanelWindow(
         database,
-        watch or change_watch_for(database),  # type: ignore[arg-type]
+        watch or change_watch_for(database),
         zone=ZoneInfo("Asia/Ho_Chi_Minh"),
         procedure_name=str,
     )

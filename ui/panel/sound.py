@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import logging
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +25,7 @@ class Chime(QObject):
         super().__init__(parent)
         self._effect = self._load(volume)
 
-    def _load(self, volume: float) -> QObject | None:
+    def _load(self, volume: float) -> QSoundEffect | None:
         # QtMultimedia is imported here, not at the top: a machine without its libraries
         # (or without any sound device) still runs the panel, silently.
         try:
@@ -44,5 +48,5 @@ class Chime(QObject):
 
     def ring(self) -> None:
         if self._effect is not None:
-            self._effect.play()  # type: ignore[attr-defined]
+            self._effect.play()
         self.rung.emit()
