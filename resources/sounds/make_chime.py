@@ -1,6 +1,6 @@
 """Writes chime.wav: a soft two-note chime (E6 then C6), 0.9 s, 44.1 kHz, 16-bit mono.
 
-    python resources/sounds/make_chime.py
+python resources/sounds/make_chime.py
 """
 
 import math
