@@ -5,15 +5,16 @@ transaction, so listeners hear of it exactly when the change becomes visible; on
 panels watch ``PRAGMA data_version`` instead and nothing needs to be sent.
 """
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 CHANNEL = "kiosk_changes"
 
 
-def announce_change(session: Session, topic: str) -> None:
+def announce_change(session: Session | Connection, topic: str) -> None:
     """Queue a notice for ``topic`` ("tickets", "help_requests", ...) in this transaction."""
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.dialect if isinstance(session, Connection) else session.get_bind().dialect
+    if dialect.name == "postgresql":
         session.execute(
             text("SELECT pg_notify(:channel, :topic)"), {"channel": CHANNEL, "topic": topic}
         )

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.models import Priority, PrintStatus, Ticket
+from kiosk.models import PrintStatus, Priority, Ticket
 from kiosk.tickets import issue_ticket, list_tickets, record_print_outcome
 
 REPO = Path(__file__).resolve().parents[2]

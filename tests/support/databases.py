@@ -27,9 +27,12 @@ def _libpq_dsn(url: str) -> str:
 
 
 @contextmanager
-def postgres_schema_url() -> Iterator[str]:
-    """Create a private schema, yield a URL whose search_path points at it, then drop it."""
-    base = postgres_base_url()
+def postgres_schema_url(base: str | None = None) -> Iterator[str]:
+    """Create a private schema, yield a URL whose search_path points at it, then drop it.
+
+    ``base`` defaults to the server the tests are given (skipping the test without one).
+    """
+    base = base or postgres_base_url()
     schema = f"kiosk_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(_libpq_dsn(base), autocommit=True) as connection:
         connection.execute(f'CREATE SCHEMA "{schema}"')

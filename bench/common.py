@@ -1,0 +1,57 @@
+"""What every benchmark shares: percentiles, the machine it ran on, and where results go."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+from datetime import UTC, datetime
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+POSTGRES_ENV = "KIOSK_BENCH_POSTGRES_URL"
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """The ``fraction`` quantile (0.95 for p95) by the inclusive method."""
+    if len(samples) == 1:
+        return samples[0]
+    cut_points = statistics.quantiles(samples, n=100, method="inclusive")
+    return cut_points[round(fraction * 100) - 1]
+
+
+def summary_ms(samples_s: list[float]) -> dict[str, float]:
+    """Median and 95th percentile of timings in seconds, as milliseconds."""
+    ms = [s * 1000 for s in samples_s]
+    return {
+        "median_ms": round(statistics.median(ms), 3),
+        "p95_ms": round(percentile(ms, 0.95), 3),
+        "samples": len(ms),
+    }
+
+
+def machine() -> dict[str, object]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def postgres_url() -> str | None:
+    """The PostgreSQL server to benchmark on; "" in the variable turns PostgreSQL off."""
+    return os.environ.get(POSTGRES_ENV, DEFAULT_POSTGRES_URL) or None
+
+
+def write_result(name: str, figures: dict[str, object]) -> Path:
+    """Write ``{"benchmark", "machine", **figures}`` to bench/results/<name>.json and say where."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    record = {"benchmark": name, "machine": machine(), **figures}
+    path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"results written to {path}")
+    return path
