@@ -6,21 +6,16 @@ and times the search after every keystroke. Prints the median and 95th percentil
 writes them as JSON under bench/results/. Target: median under 2 ms per keystroke.
 """
 
-import json
-import platform
 import random
-import statistics
 import time
-from datetime import UTC, datetime
-from pathlib import Path
 
+from bench.common import summary_ms, write_result
 from kiosk.catalog import Catalog, LocalizedText, Procedure
 from kiosk.catalog_loader import builtin_catalog
 from kiosk.search import ProcedureSearch
 
 PROCEDURES = 5_000
 TARGET_MEDIAN_MS = 2.0
-RESULTS = Path(__file__).resolve().parent / "results"
 QUERIES = [
     "dang ky khai sinh",
     "xác nhận cư trú",
@@ -71,43 +66,33 @@ def synthetic_catalog(size: int, seed: int = 2026) -> Catalog:
     return Catalog(real.fields, tuple(procedures), real.synonyms)
 
 
-def main() -> None:
+def run() -> dict[str, object]:
     catalog = synthetic_catalog(PROCEDURES)
     started = time.perf_counter()
     search = ProcedureSearch(catalog)
     build_ms = (time.perf_counter() - started) * 1000
-    timings_ms: list[float] = []
+    timings: list[float] = []
     for query in QUERIES:
         for length in range(1, len(query) + 1):
             started = time.perf_counter()
             search.search(query[:length])
-            timings_ms.append((time.perf_counter() - started) * 1000)
-    timings_ms.sort()
-    median = statistics.median(timings_ms)
-    p95 = timings_ms[int(len(timings_ms) * 0.95) - 1]
-    result = {
-        "benchmark": "search_per_keystroke",
-        "procedures": PROCEDURES,
-        "keystrokes": len(timings_ms),
-        "index_build_ms": round(build_ms, 1),
-        "median_ms": round(median, 3),
-        "p95_ms": round(p95, 3),
-        "max_ms": round(timings_ms[-1], 3),
-        "target_median_ms": TARGET_MEDIAN_MS,
-        "met": median < TARGET_MEDIAN_MS,
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-    }
+            timings.append(time.perf_counter() - started)
+    figures = summary_ms(timings)
     print(
-        f"search on {PROCEDURES} procedures, {len(timings_ms)} keystrokes: "
-        f"median {median:.3f} ms, p95 {p95:.3f} ms, max {timings_ms[-1]:.3f} ms "
-        f"(index built in {build_ms:.0f} ms; target median < {TARGET_MEDIAN_MS} ms: "
-        f"{'met' if result['met'] else 'NOT met'})"
+        f"search on {PROCEDURES} procedures, {figures['samples']} keystrokes: "
+        f"median {figures['median_ms']:.3f} ms, p95 {figures['p95_ms']:.3f} ms "
+        f"(index built in {build_ms:.0f} ms; target median < {TARGET_MEDIAN_MS} ms)"
     )
-    RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (RESULTS / f"search-{stamp}.json").write_text(json.dumps(result, indent=2) + "\n")
+    return {
+        "procedures": PROCEDURES,
+        "index_build_ms": round(build_ms, 1),
+        "per_keystroke": figures,
+        "target": f"median < {TARGET_MEDIAN_MS} ms per keystroke",
+    }
+
+
+def main() -> None:
+    write_result("search", run())
 
 
 if __name__ == "__main__":

@@ -43,6 +43,15 @@ def line_extent(font: ImageFont.FreeTypeFont) -> tuple[int, int]:
     return clearance - top, bottom + clearance
 
 
+@lru_cache(maxsize=8192)
+def text_length(font: ImageFont.FreeTypeFont, text: str) -> float:
+    """Pixel length of ``text``: wrapping measures the same candidate lines again and again
+    (balanced wrapping searches over widths; tickets repeat their texts), so it is cached.
+    Fonts come from :func:`load_font`, so equal fonts are the same object.
+    """
+    return font.getlength(text)
+
+
 def wrap_text(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     """Lines of ``text`` no wider than ``width`` pixels, broken between words.
 
@@ -54,7 +63,7 @@ def wrap_text(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
         line = ""
         for word in paragraph.split():
             candidate = f"{line} {word}" if line else word
-            if font.getlength(candidate) <= width:
+            if text_length(font, candidate) <= width:
                 line = candidate
                 continue
             if line:
@@ -76,7 +85,7 @@ def balanced_wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[s
     lines = wrap_text(text, font, width)
     if len(lines) < 2:
         return lines
-    narrowest = max(int(font.getlength(word)) + 1 for word in text.split())
+    narrowest = max(int(text_length(font, word)) + 1 for word in text.split())
     if narrowest >= width:
         return lines
     low, high = narrowest, width
@@ -92,7 +101,7 @@ def balanced_wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[s
 def _break_long_word(word: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     pieces = [""]
     for letter in word:
-        if pieces[-1] and font.getlength(pieces[-1] + letter) > width:
+        if pieces[-1] and text_length(font, pieces[-1] + letter) > width:
             pieces.append("")
         pieces[-1] += letter
     return pieces
@@ -155,7 +164,7 @@ class RollCanvas:
         def paint(draw: ImageDraw.ImageDraw, _image: Image.Image, top: int) -> None:
             baseline = top + above
             if align == "centre":
-                x = (self.width - font.getlength(line)) / 2
+                x = (self.width - text_length(font, line)) / 2
             else:
                 x = self.margin + indent
             if prefix:
@@ -189,7 +198,7 @@ class RollCanvas:
             )
             for index, line in enumerate(lines):
                 baseline = top + padding + index * line_height + above
-                x = (self.width - font.getlength(line)) / 2
+                x = (self.width - text_length(font, line)) / 2
                 draw.text((x, baseline), line, font=font, fill=255, anchor="ls")
 
         self._blocks.append(_Block(height, paint))

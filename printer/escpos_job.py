@@ -40,7 +40,17 @@ def write_image_job(printer: Escpos, image: Image.Image, spec: PrinterSpec) -> N
     ``printer`` must have had :func:`set_paper_width` applied.
     """
     printer.hw("INIT")
-    printer.image(image, impl=spec.raster_impl, center=True, fragment_height=_fragment_height(spec))
+    # Sliced here rather than by python-escpos, which would convert the whole ticket once
+    # before converting each slice again: a third of the time of a ticket.
+    height = _fragment_height(spec)
+    for top in range(0, image.height, height):
+        printer.image(
+            image.crop((0, top, image.width, min(top + height, image.height))),
+            impl=spec.raster_impl,
+            # A ticket already as wide as the paper needs no centring (which copies it).
+            center=image.width < spec.width_dots,
+            fragment_height=height,
+        )
     printer.cut()
 
 
