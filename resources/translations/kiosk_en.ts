@@ -3,17 +3,17 @@
 <context>
     <name>ChoiceList</name>
     <message>
-        <location filename="../../ui/widgets/choice_list.py" line="93" />
+        <location filename="../../ui/widgets/choice_list.py" line="97" />
         <source>◀ Previous page</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/choice_list.py" line="94" />
+        <location filename="../../ui/widgets/choice_list.py" line="98" />
         <source>Next page ▶</source>
         <translation>Next page ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/choice_list.py" line="148" />
+        <location filename="../../ui/widgets/choice_list.py" line="160" />
         <source>Page {page} of {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>
@@ -56,12 +56,12 @@
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/details.py" line="128" />
+        <location filename="../../ui/screens/details.py" line="131" />
         <source>You can also do this online: scan the code with your phone.</source>
         <translation>You can also do this online: scan the code with your phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/details.py" line="130" />
+        <location filename="../../ui/screens/details.py" line="133" />
         <source>Only in person.</source>
         <translation>Only in person.</translation>
     </message>
@@ -69,12 +69,12 @@
 <context>
     <name>FieldScreen</name>
     <message>
-        <location filename="../../ui/screens/fields.py" line="49" />
+        <location filename="../../ui/screens/fields.py" line="55" />
         <source>What have you come for? Choose a field</source>
         <translation>What have you come for? Choose a field</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/fields.py" line="52" />
+        <location filename="../../ui/screens/fields.py" line="58" />
         <source>Search by name</source>
         <translation>Search by name</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk_window.py" line="180" />
+        <location filename="../../ui/kiosk_window.py" line="188" />
         <source>I need help</source>
         <translation>I need help</translation>
     </message>
@@ -144,57 +144,57 @@
 <context>
     <name>PriorityScreen</name>
     <message>
-        <location filename="../../ui/screens/priority.py" line="102" />
+        <location filename="../../ui/screens/priority.py" line="105" />
         <source>Printing your ticket, please wait…</source>
         <translation>Printing your ticket, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="104" />
+        <location filename="../../ui/screens/priority.py" line="107" />
         <source>Hold the QR code on the back of your ID card under the scanner. Only your age is used; nothing is stored.</source>
         <translation>Hold the QR code on the back of your ID card under the scanner. Only your age is used; nothing is stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="108" />
+        <location filename="../../ui/screens/priority.py" line="111" />
         <source>Your card was read: you are under {age}. Choose an answer above if one applies, or "None".</source>
         <translation>Your card was read: you are under {age}. Choose an answer above if one applies, or "None".</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="112" />
+        <location filename="../../ui/screens/priority.py" line="115" />
         <source>This is a health-insurance card, not an ID card. Please scan your ID card (căn cước) or choose an answer above.</source>
         <translation>This is a health-insurance card, not an ID card. Please scan your ID card (căn cước) or choose an answer above.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="116" />
+        <location filename="../../ui/screens/priority.py" line="119" />
         <source>This code could not be read as an ID card. Please try again, or choose an answer above.</source>
         <translation>This code could not be read as an ID card. Please try again, or choose an answer above.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="122" />
+        <location filename="../../ui/screens/priority.py" line="125" />
         <source>Does one of these apply to you?</source>
         <translation>Does one of these apply to you?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="124" />
+        <location filename="../../ui/screens/priority.py" line="127" />
         <source>{age} or older</source>
         <translation>{age} or older</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="125" />
+        <location filename="../../ui/screens/priority.py" line="128" />
         <source>Disability</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="126" />
+        <location filename="../../ui/screens/priority.py" line="129" />
         <source>Pregnant or with a small child</source>
         <translation>Pregnant or with a small child</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="127" />
+        <location filename="../../ui/screens/priority.py" line="130" />
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="131" />
+        <location filename="../../ui/screens/priority.py" line="134" />
         <source>Scan your ID card</source>
         <translation>Scan your ID card</translation>
     </message>
@@ -255,11 +255,6 @@
         <source>Nothing found. Try other words or ask for help.</source>
         <translation>Nothing found. Try other words or ask for help.</translation>
     </message>
-    <message>
-        <location filename="../../ui/screens/search.py" line="81" />
-        <source>Tap the procedure you have come for.</source>
-        <translation>Tap the procedure you have come for.</translation>
-    </message>
 </context>
 <context>
     <name>StaffMenu</name>
@@ -315,17 +310,17 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="79" />
+        <location filename="../../ui/screens/ticket.py" line="87" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="89" />
+        <location filename="../../ui/screens/ticket.py" line="97" />
         <source>A volunteer is coming to help you. Please wait here.</source>
         <translation>A volunteer is coming to help you. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="93" />
+        <location filename="../../ui/screens/ticket.py" line="101" />
         <source>The printer could not print your ticket. This screen is your ticket: remember the number or take a photo. The help desk has been told.</source>
         <translation>The printer could not print your ticket. This screen is your ticket: remember the number or take a photo. The help desk has been told.</translation>
     </message>
@@ -333,22 +328,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="64" />
+        <location filename="../../ui/screens/welcome.py" line="66" />
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="65" />
+        <location filename="../../ui/screens/welcome.py" line="67" />
         <source>Touch to start</source>
         <translation>Touch to start</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="66" />
+        <location filename="../../ui/screens/welcome.py" line="68" />
         <source>Choose your language:</source>
         <translation>Choose your language:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="67" />
+        <location filename="../../ui/screens/welcome.py" line="69" />
         <source>I need help</source>
         <translation>I need help</translation>
     </message>

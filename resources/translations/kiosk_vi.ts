@@ -3,17 +3,17 @@
 <context>
     <name>ChoiceList</name>
     <message>
-        <location filename="../../ui/widgets/choice_list.py" line="93" />
+        <location filename="../../ui/widgets/choice_list.py" line="97" />
         <source>◀ Previous page</source>
         <translation>◀ Trang trước</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/choice_list.py" line="94" />
+        <location filename="../../ui/widgets/choice_list.py" line="98" />
         <source>Next page ▶</source>
         <translation>Trang sau ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/choice_list.py" line="148" />
+        <location filename="../../ui/widgets/choice_list.py" line="160" />
         <source>Page {page} of {pages}</source>
         <translation>Trang {page}/{pages}</translation>
     </message>
@@ -56,12 +56,12 @@
         <translation>Trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/details.py" line="128" />
+        <location filename="../../ui/screens/details.py" line="131" />
         <source>You can also do this online: scan the code with your phone.</source>
         <translation>Có thể làm trực tuyến: quét mã bằng điện thoại của bạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/details.py" line="130" />
+        <location filename="../../ui/screens/details.py" line="133" />
         <source>Only in person.</source>
         <translation>Chỉ làm trực tiếp.</translation>
     </message>
@@ -69,12 +69,12 @@
 <context>
     <name>FieldScreen</name>
     <message>
-        <location filename="../../ui/screens/fields.py" line="49" />
+        <location filename="../../ui/screens/fields.py" line="55" />
         <source>What have you come for? Choose a field</source>
         <translation>Bạn cần làm thủ tục gì? Chọn lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/fields.py" line="52" />
+        <location filename="../../ui/screens/fields.py" line="58" />
         <source>Search by name</source>
         <translation>Tìm theo tên thủ tục</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk_window.py" line="180" />
+        <location filename="../../ui/kiosk_window.py" line="188" />
         <source>I need help</source>
         <translation>Tôi cần hỗ trợ</translation>
     </message>
@@ -144,57 +144,57 @@
 <context>
     <name>PriorityScreen</name>
     <message>
-        <location filename="../../ui/screens/priority.py" line="102" />
+        <location filename="../../ui/screens/priority.py" line="105" />
         <source>Printing your ticket, please wait…</source>
         <translation>Đang in số thứ tự, xin chờ…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="104" />
+        <location filename="../../ui/screens/priority.py" line="107" />
         <source>Hold the QR code on the back of your ID card under the scanner. Only your age is used; nothing is stored.</source>
         <translation>Đưa mã QR ở mặt sau thẻ căn cước vào máy quét. Máy chỉ dùng tuổi của bạn, không lưu gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="108" />
+        <location filename="../../ui/screens/priority.py" line="111" />
         <source>Your card was read: you are under {age}. Choose an answer above if one applies, or "None".</source>
         <translation>Đã đọc thẻ: bạn chưa đủ {age} tuổi. Hãy chọn một câu trả lời ở trên nếu phù hợp, hoặc "Không".</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="112" />
+        <location filename="../../ui/screens/priority.py" line="115" />
         <source>This is a health-insurance card, not an ID card. Please scan your ID card (căn cước) or choose an answer above.</source>
         <translation>Đây là thẻ bảo hiểm y tế, không phải thẻ căn cước. Vui lòng quét thẻ căn cước hoặc chọn một câu trả lời ở trên.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="116" />
+        <location filename="../../ui/screens/priority.py" line="119" />
         <source>This code could not be read as an ID card. Please try again, or choose an answer above.</source>
         <translation>Không đọc được mã này như thẻ căn cước. Vui lòng quét lại, hoặc chọn một câu trả lời ở trên.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="122" />
+        <location filename="../../ui/screens/priority.py" line="125" />
         <source>Does one of these apply to you?</source>
         <translation>Bạn có thuộc nhóm nào dưới đây không?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="124" />
+        <location filename="../../ui/screens/priority.py" line="127" />
         <source>{age} or older</source>
         <translation>{age} tuổi trở lên</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="125" />
+        <location filename="../../ui/screens/priority.py" line="128" />
         <source>Disability</source>
         <translation>Người khuyết tật</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="126" />
+        <location filename="../../ui/screens/priority.py" line="129" />
         <source>Pregnant or with a small child</source>
         <translation>Mang thai hoặc có con nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="127" />
+        <location filename="../../ui/screens/priority.py" line="130" />
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/priority.py" line="131" />
+        <location filename="../../ui/screens/priority.py" line="134" />
         <source>Scan your ID card</source>
         <translation>Quét thẻ căn cước</translation>
     </message>
@@ -255,11 +255,6 @@
         <source>Nothing found. Try other words or ask for help.</source>
         <translation>Không tìm thấy. Hãy thử chữ khác hoặc nhờ hỗ trợ.</translation>
     </message>
-    <message>
-        <location filename="../../ui/screens/search.py" line="81" />
-        <source>Tap the procedure you have come for.</source>
-        <translation>Chạm vào thủ tục bạn cần làm.</translation>
-    </message>
 </context>
 <context>
     <name>StaffMenu</name>
@@ -315,17 +310,17 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="79" />
+        <location filename="../../ui/screens/ticket.py" line="87" />
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="89" />
+        <location filename="../../ui/screens/ticket.py" line="97" />
         <source>A volunteer is coming to help you. Please wait here.</source>
         <translation>Tình nguyện viên sẽ đến hỗ trợ bạn. Xin chờ tại đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ticket.py" line="93" />
+        <location filename="../../ui/screens/ticket.py" line="101" />
         <source>The printer could not print your ticket. This screen is your ticket: remember the number or take a photo. The help desk has been told.</source>
         <translation>Máy in chưa in được phiếu. Màn hình này là phiếu của bạn: hãy nhớ số hoặc chụp ảnh lại. Bàn hỗ trợ đã được báo.</translation>
     </message>
@@ -333,22 +328,22 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="64" />
+        <location filename="../../ui/screens/welcome.py" line="66" />
         <source>Welcome</source>
         <translation>Xin chào</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="65" />
+        <location filename="../../ui/screens/welcome.py" line="67" />
         <source>Touch to start</source>
         <translation>Chạm để bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="66" />
+        <location filename="../../ui/screens/welcome.py" line="68" />
         <source>Choose your language:</source>
         <translation>Chọn ngôn ngữ:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/welcome.py" line="67" />
+        <location filename="../../ui/screens/welcome.py" line="69" />
         <source>I need help</source>
         <translation>Tôi cần hỗ trợ</translation>
     </message>

@@ -29,7 +29,10 @@ WindowFactory = Callable[..., KioskWindow]
 
 @pytest.fixture(scope="session", autouse=True)
 def kiosk_theme(qapp: QApplication) -> None:
-    load_bundled_fonts()
+    """What `ui.app_setup.create_application` does for the real kiosk, on pytest-qt's app."""
+    font = qapp.font()
+    font.setFamily(load_bundled_fonts())
+    qapp.setFont(font)
     apply_theme(qapp, Metrics(TEST_DPI))
 
 

@@ -9,7 +9,7 @@ from kiosk.catalog import Catalog
 from kiosk.catalog_loader import icon_resource
 from ui.metrics import Metrics
 from ui.screens.base import GAP_MM, Screen
-from ui.widgets.tap_button import TapButton
+from ui.widgets.tap_button import TapButton, equal_columns
 from ui.widgets.text import RoleLabel, svg_pixmap
 
 COLUMNS = 3
@@ -30,7 +30,7 @@ class FieldScreen(Screen):
         grid.setSpacing(metrics.px(GAP_MM))
         self._tiles: dict[str, TapButton] = {}
         for position, field in enumerate(catalog.fields):
-            tile = TapButton("", "choice")
+            tile = equal_columns(TapButton("", "choice"))
             tile.set_picture(
                 svg_pixmap(icon_resource(field.icon).read_bytes(), metrics.px(ICON_MM))
             )
@@ -39,12 +39,14 @@ class FieldScreen(Screen):
             )
             grid.addWidget(tile, position // COLUMNS, position % COLUMNS)
             self._tiles[field.code] = tile
-        self._search = TapButton("", "choice")
+        self._search = equal_columns(TapButton("", "choice"))
         self._search.clicked.connect(self.search_chosen.emit)
         count = len(catalog.fields)
         grid.addWidget(self._search, count // COLUMNS, count % COLUMNS)
         for row in range(grid.rowCount()):
             grid.setRowStretch(row, 1)
+        for column in range(COLUMNS):
+            grid.setColumnStretch(column, 1)
         self.column.addWidget(self._title)
         self.column.addLayout(grid, 1)
         self.retranslate()

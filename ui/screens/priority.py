@@ -13,7 +13,7 @@ from kiosk.idcard import NotAnIdCard, ScanProblem, check_age
 from kiosk.models import Priority
 from ui.metrics import Metrics
 from ui.screens.base import GAP_MM, Screen
-from ui.widgets.tap_button import TapButton
+from ui.widgets.tap_button import TapButton, equal_columns
 from ui.widgets.text import RoleLabel
 
 log = logging.getLogger(__name__)
@@ -36,14 +36,17 @@ class PriorityScreen(Screen):
         self._title = RoleLabel("title")
         self._answers: dict[Priority | None, TapButton] = {}
         grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(metrics.px(GAP_MM))
         for position, answer in enumerate((*Priority, None)):
-            button = TapButton("", "choice")
+            button = equal_columns(TapButton("", "choice"))
             button.clicked.connect(
                 lambda _checked=False, answer=answer: self.priority_chosen.emit(answer)
             )
             grid.addWidget(button, position // 2, position % 2)
             self._answers[answer] = button
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         self._answers_box = QWidget()
         self._answers_box.setLayout(grid)
         self._scan = TapButton("", "primary")

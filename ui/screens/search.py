@@ -77,8 +77,8 @@ class SearchScreen(Screen):
             self._status.setText(self.tr('No need for tone marks: "khai sinh" is enough.'))
         elif self.model.rowCount() == 0:
             self._status.setText(self.tr("Nothing found. Try other words or ask for help."))
-        else:
-            self._status.setText(self.tr("Tap the procedure you have come for."))
+        # With results on show the list speaks for itself, and the room goes to the buttons.
+        self._status.setVisible(self.model.rowCount() == 0)
 
     def spoken_text(self) -> str:
         return f"{self._title.text()}. {self._status.text()}"

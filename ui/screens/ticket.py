@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ticket_printing import TicketResult
 from ui.metrics import Metrics
 from ui.screens.base import GAP_MM, Screen
+from ui.screens.details import SCROLL_BAR_MM
 from ui.widgets.qr_code import QrCodeView
 from ui.widgets.tap_button import TapButton
 from ui.widgets.text import RoleLabel
@@ -53,8 +54,15 @@ class TicketScreen(Screen):
         side.setSpacing(metrics.px(GAP_MM))
         side.addWidget(self._qr, 0, Qt.AlignmentFlag.AlignHCenter)
         side.addWidget(self._qr_caption)
-        side.addWidget(self._documents)
-        side.addStretch(1)
+        documents = QScrollArea()
+        documents.setWidget(self._documents)
+        documents.setWidgetResizable(True)
+        documents.setFrameShape(QFrame.Shape.NoFrame)
+        documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Wide enough to tap above or below its handle: no dragging needed.
+        documents.verticalScrollBar().setFixedWidth(metrics.px(SCROLL_BAR_MM))
+        self._documents_area = documents
+        side.addWidget(documents, 1)
         self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._body.setSpacing(metrics.px(GAP_MM))
         self._body.addLayout(main, 3)
@@ -103,7 +111,7 @@ class TicketScreen(Screen):
         self._documents.setText(
             "\n".join((content.documents_heading, *(f"☐ {doc}" for doc in content.documents)))
         )
-        self._documents.setVisible(unprinted)
+        self._documents_area.setVisible(unprinted)
 
     def spoken_text(self) -> str:
         if self._result is None:

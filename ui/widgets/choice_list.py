@@ -7,11 +7,12 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from ui.metrics import Metrics
-from ui.widgets.tap_button import TapButton
+from ui.widgets.tap_button import TapButton, equal_columns
 from ui.widgets.text import RoleLabel
 
 # Room for two lines of a main label per button.
-ROW_HEIGHT_MM = 32.0
+ROW_HEIGHT_MM = 36.0
+PAGER_HEIGHT_MM = 22.0
 GAP_MM = 5.0
 # Wider than this (width / height) shows two columns.
 TWO_COLUMNS_ASPECT = 1.3
@@ -48,12 +49,15 @@ class ChoiceList(QWidget):
         self._previous.clicked.connect(lambda: self._turn(-1))
         self._next.clicked.connect(lambda: self._turn(1))
         pager = QHBoxLayout()
+        pager.setContentsMargins(0, 0, 0, 0)
         pager.setSpacing(gap)
         pager.addWidget(self._previous)
         pager.addWidget(self._page_label)
         pager.addWidget(self._next)
         self._pager = QWidget()
         self._pager.setLayout(pager)
+        # A fixed height, known before the style sheet reaches the buttons, to count the rows.
+        self._pager.setFixedHeight(metrics.px(PAGER_HEIGHT_MM))
         outer = QVBoxLayout(self)
         # The page shown follows the height given, never the other way round.
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -102,7 +106,7 @@ class ChoiceList(QWidget):
 
     def _capacity(self) -> int:
         gap = self._metrics.px(GAP_MM)
-        room = self.height() - self._pager.sizeHint().height() - gap
+        room = self.height() - self._pager.height() - gap
         rows = max(1, (room + gap) // (self._row_px() + gap))
         return rows * self._columns()
 
@@ -125,22 +129,27 @@ class ChoiceList(QWidget):
             button.setParent(None)
             button.deleteLater()
         self._buttons = []
+        for row in range(self._grid.rowCount()):
+            self._grid.setRowMinimumHeight(row, 0)
         if self._model is None:
             return
         columns = self._columns()
         first = self._page * self._per_page
         for offset, row in enumerate(range(first, min(first + self._per_page, self._count()))):
             index = self._model.index(row, 0)
-            button = TapButton(str(index.data()), "choice")
-            button.setFixedHeight(self._row_px())
+            button = equal_columns(TapButton(str(index.data()), "choice"))
             code = str(index.data(self._code_role))
             button.clicked.connect(lambda _checked=False, code=code: self.chosen.emit(code))
             self._grid.addWidget(button, offset // columns, offset % columns)
+            self._grid.setColumnStretch(offset % columns, 1)
+            self._grid.setRowMinimumHeight(offset // columns, self._row_px())
             if self.isVisible():
                 # Shown now, not on the next pass of the event loop, so a tap can follow.
                 button.show()
             self._buttons.append(button)
         self._update_pager()
+        # Place the new buttons now, so that what is drawn and tapped next is where it shows.
+        self.layout().activate()
 
     def _update_pager(self) -> None:
         pages = self._pages()

@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+
+class _Picture(QWidget):
+    """A picture, drawn as it is (a QLabel would take the padding the style sheet gives labels)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._picture = QPixmap()
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_picture(self, picture: QPixmap) -> None:
+        self._picture = picture
+        self.setFixedSize(picture.size())
+        self.show()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
 
 
 class TapButton(QPushButton):
@@ -23,15 +42,29 @@ class TapButton(QPushButton):
         self._label.setWordWrap(True)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self._icon = QLabel(self)
-        self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._icon.hide()
-        layout.addWidget(self._icon)
-        layout.addWidget(self._label, 1)
+        layout.setSpacing(0)
+        self._picture = _Picture(self)
+        self._picture.hide()
+        layout.addStretch(1)
+        layout.addWidget(self._picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self._label)
+        layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._least_height = 0
         self.setText(text)
+
+    def setMinimumHeight(self, height: int) -> None:  # type: ignore[override]
+        """A floor that holds: the style sheet's min-height, applied at polish, cannot lower it."""
+        self._least_height = height
+        super().setMinimumHeight(height)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Polish and self.minimumHeight() < self._least_height:
+            super().setMinimumHeight(self._least_height)
+        return handled
 
     def text(self) -> str:  # type: ignore[override]
         return self._label.text()
@@ -41,10 +74,8 @@ class TapButton(QPushButton):
         self.setAccessibleName(text)
 
     def set_picture(self, picture: QPixmap) -> None:
-        """A picture left of the text (field icons)."""
-        self._icon.setPixmap(picture)
-        self._icon.setFixedSize(picture.size())
-        self._icon.show()
+        """A picture above the text (field icons)."""
+        self._picture.set_picture(picture)
 
     def sizeHint(self) -> QSize:
         return self._with_padding(self.layout().sizeHint())
@@ -67,3 +98,9 @@ class TapButton(QPushButton):
             max(size.width() + margins.left() + margins.right(), self.minimumWidth()),
             max(size.height() + margins.top() + margins.bottom(), self.minimumHeight()),
         )
+
+
+def equal_columns(button: TapButton) -> TapButton:
+    """For buttons in a grid: columns share the width equally, whatever the texts' lengths."""
+    button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return button

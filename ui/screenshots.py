@@ -1,0 +1,159 @@
+"""`kiosk-admin screenshots DIR`: every kiosk screen as PNG, in each language and orientation.
+
+Renders offscreen (no display needed) on a throw-away database with a preview printer, and a
+printer that fails for the "ticket not printed" screen. Joins kiosk-admin through the
+`kiosk_admin.subjects` entry-point group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from kiosk.catalog import Catalog
+from kiosk.catalog_loader import load_catalog
+from kiosk.cli.context import CliContext
+from kiosk.config import Settings
+from kiosk.db import Database, open_database
+from kiosk.errors import KioskError
+from kiosk.models import Priority
+from kiosk.ticket_printing import TicketDesk
+
+log = logging.getLogger(__name__)
+
+ORIENTATIONS = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+EXAMPLE_FIELD = "civil_status"
+EXAMPLE_PROCEDURE = "1.001193"
+EXAMPLE_QUERY = "khai sinh"
+GARBLED_SCAN = "049050#@!"
+TICKET_WAIT_SECONDS = 30.0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "screenshots", help="render every kiosk screen to PNG (each language, both orientations)"
+    )
+    parser.add_argument("directory", type=Path, help="where the PNG files go (created if needed)")
+    parser.add_argument(
+        "--dpi", type=float, default=96.0, help="screen density to size for (default: 96)"
+    )
+    parser.set_defaults(run=run_screenshots)
+
+
+def run_screenshots(args: argparse.Namespace, context: CliContext) -> int:
+    args.directory.mkdir(parents=True, exist_ok=True)
+    settings = context.settings
+    catalog = load_catalog(settings.catalog_overlay_path)
+    with tempfile.TemporaryDirectory(prefix="kiosk-screenshots-") as scratch:
+        work = Path(scratch)
+        settings = replace(
+            settings,
+            data_dir=work,
+            database=replace(settings.database, url=f"sqlite:///{work / 'kiosk.sqlite3'}"),
+            printer=replace(settings.printer, kind="preview", preview_dir=str(work / "tickets")),
+        )
+        database = open_database(settings.database_url)
+        try:
+            written = render_all(args.directory, settings, catalog, database, args.dpi)
+        finally:
+            database.dispose()
+    for path in written:
+        context.emit(str(path))
+    return 0
+
+
+def render_all(
+    directory: Path, settings: Settings, catalog: Catalog, database: Database, dpi: float
+) -> list[Path]:
+    from ui.app_setup import create_application
+    from ui.kiosk_window import KioskWindow
+    from ui.metrics import Metrics
+    from ui.theme import apply_theme
+
+    app = create_application("kiosk-admin", ["kiosk-admin", "-platform", "offscreen"])
+    metrics = Metrics(dpi)
+    apply_theme(app, metrics)
+    broken = replace(
+        settings,
+        printer=replace(
+            settings.printer, kind="file", device_path=str(directory / "no-such-dir" / "printer")
+        ),
+    )
+    written: list[Path] = []
+    for orientation, size in ORIENTATIONS.items():
+        for language in settings.kiosk.languages:
+            window = KioskWindow(
+                settings, catalog, TicketDesk(database, settings, catalog), metrics
+            )
+            window.resize(*size)
+            window.show()
+            failing = TicketDesk(database, broken, catalog)
+            for name in _walk(window, language, failing):
+                app.processEvents()
+                path = directory / f"kiosk-{orientation}-{language}-{name}.png"
+                if not window.grab().save(str(path)):
+                    raise KioskError(f"could not write {path}")
+                written.append(path)
+            window.runner.wait()
+            window.deleteLater()
+            app.processEvents()
+    return written
+
+
+def _walk(window: Any, language: str, failing: TicketDesk) -> Iterator[str]:
+    """Moves the window through every screen, naming each one as it shows."""
+    window.go_home()
+    if language != window.session.language:
+        window.switch_language(language)
+    yield "01-welcome"
+    window.welcome.start_requested.emit(language)
+    yield "02-fields"
+    window.fields.field_chosen.emit(EXAMPLE_FIELD)
+    yield "03-procedures"
+    window.procedures.procedure_chosen.emit(EXAMPLE_PROCEDURE)
+    yield "04-details"
+    window.details.ticket_requested.emit()
+    yield "05-priority"
+    window.priority.read_scan(GARBLED_SCAN)
+    yield "06-priority-bad-scan"
+    window.priority.priority_chosen.emit(Priority.ELDERLY)
+    _wait_for_ticket(window)
+    yield "07-ticket-volunteer-coming"
+    window.go_home()
+    window.switch_language(language)
+    window.desk, working = failing, window.desk
+    window.welcome.start_requested.emit(language)
+    window.fields.field_chosen.emit(EXAMPLE_FIELD)
+    window.procedures.procedure_chosen.emit(EXAMPLE_PROCEDURE)
+    window.details.ticket_requested.emit()
+    window.priority.priority_chosen.emit(None)
+    _wait_for_ticket(window)
+    window.desk = working
+    yield "08-ticket-not-printed"
+    window.go_home()
+    window.welcome.start_requested.emit(language)
+    window.fields.search_chosen.emit()
+    window.search.show_query(EXAMPLE_QUERY)
+    yield "09-search"
+    window.help_button.click()
+    yield "10-help-coming"
+    window.idle.warning_started.emit()
+    window.idle.seconds_left.emit(window.settings.kiosk.idle_warning_seconds)
+    yield "11-idle-warning"
+
+
+def _wait_for_ticket(window: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + TICKET_WAIT_SECONDS
+    while window.current_screen is not window.ticket:
+        if time.monotonic() > deadline:
+            raise KioskError("the ticket screen did not show within 30 s")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
