@@ -10,8 +10,6 @@ from ui.screens.base import GAP_MM, MARGIN_MM
 from ui.widgets.tap_button import TapButton
 from ui.widgets.text import RoleLabel
 
-NOTICE_BUTTON_MM = 30.0
-
 
 class Notice(QFrame):
     """Dark full-screen page with a title, a text and one large button."""
@@ -23,8 +21,7 @@ class Notice(QFrame):
         self.setProperty("role", "notice")
         self.title = RoleLabel("notice-title")
         self.text = RoleLabel("notice-text")
-        self.button = TapButton("", "help")
-        self.button.setMinimumHeight(metrics.px(NOTICE_BUTTON_MM))
+        self.button = TapButton("", "help", extent="tall")
         self.button.clicked.connect(self.confirmed.emit)
         for label in (self.title, self.text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

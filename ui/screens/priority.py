@@ -52,12 +52,14 @@ class PriorityScreen(Screen):
         self._scan = TapButton("", "primary")
         self._scan.clicked.connect(self._explain_scan)
         self._message = RoleLabel("body")
+        self._problem = RoleLabel("problem")
         self._message_kind = "none"
         self._printing = False
         self.column.addWidget(self._title)
         self.column.addWidget(self._answers_box, 2)
         self.column.addWidget(self._scan)
         self.column.addWidget(self._message)
+        self.column.addWidget(self._problem)
         self.column.addStretch(1)
         self.retranslate()
 
@@ -134,10 +136,11 @@ class PriorityScreen(Screen):
         self._scan.setText(self.tr("Scan your ID card"))
         text = self._message_text()
         problem = self._message_kind in {p.value for p in ScanProblem}
-        self._message.set_role("problem" if problem else "body")
-        self._message.setText(text)
-        self._message.setVisible(bool(text))
+        for label, shown in ((self._message, not problem), (self._problem, problem)):
+            label.setText(text if shown else "")
+            label.setVisible(shown and bool(text))
 
     def spoken_text(self) -> str:
         answers = ", ".join(button.text() for button in self._answers.values())
-        return f"{self._title.text()} {answers}. {self._message.text()}"
+        message = self._problem.text() or self._message.text()
+        return f"{self._title.text()} {answers}. {message}"

@@ -14,7 +14,6 @@ from ui.widgets.text import RoleLabel
 
 # Each language is offered in its own words, whatever the screen's language.
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
-START_BUTTON_MM = 45.0
 
 
 class WelcomeScreen(Screen):
@@ -34,8 +33,7 @@ class WelcomeScreen(Screen):
         self._centre.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._greeting = RoleLabel("title")
         self._greeting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._start = TapButton("", "primary")
-        self._start.setMinimumHeight(metrics.px(START_BUTTON_MM))
+        self._start = TapButton("", "primary", extent="tall")
         self._start.clicked.connect(lambda: self.start_requested.emit(self.language))
         self._choose_language = RoleLabel("body")
         self._choose_language.setAlignment(Qt.AlignmentFlag.AlignCenter)

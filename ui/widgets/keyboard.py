@@ -14,7 +14,6 @@ from ui.widgets.tap_button import TapButton
 
 ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 GAP_MM = 5.0
-KEY_MM = 18.0
 
 
 class SearchKeyboard(QWidget):
@@ -32,7 +31,6 @@ class SearchKeyboard(QWidget):
         for row, letters in enumerate(ROWS):
             for position, letter in enumerate(letters):
                 key = TapButton(letter.upper(), "key")
-                key.setMinimumHeight(metrics.px(KEY_MM))
                 key.clicked.connect(lambda _checked=False, letter=letter: self.typed.emit(letter))
                 grid.addWidget(key, row, row + position * 2, 1, 2)
         self._space = TapButton("", "key")

@@ -12,7 +12,6 @@ from ui.screens.welcome import LANGUAGE_NAMES
 from ui.widgets.tap_button import TapButton
 
 GAP_MM = 5.0
-BUTTON_MM = 20.0
 
 
 class NavigationBar(QWidget):
@@ -35,7 +34,6 @@ class NavigationBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(metrics.px(GAP_MM))
         for button in (self.back, self.home, self.language, self.read_aloud):
-            button.setMinimumHeight(metrics.px(BUTTON_MM))
             row.addWidget(button)
         row.insertStretch(2, 1)
         self.language.setVisible(len(self._languages) > 1)

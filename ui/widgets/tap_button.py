@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -29,14 +29,20 @@ class _Picture(QWidget):
 class TapButton(QPushButton):
     """QPushButton cannot wrap its text, so the text is a word-wrapping label inside it.
 
-    `role` selects the look in the style sheet (choice, primary, help, key; none: plain).
+    `role` selects the look in the style sheet (choice, primary, help, key; none: plain) and
+    `extent` a taller variant ("tall"). Heights live in the style sheet: Qt applies a style
+    sheet's min-height over any minimum set in code.
     `text()` and `setText()` read and write the label; the accessible name follows the text.
     """
 
-    def __init__(self, text: str = "", role: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str = "", role: str = "", parent: QWidget | None = None, extent: str = ""
+    ) -> None:
         super().__init__(parent)
         if role:
             self.setProperty("role", role)
+        if extent:
+            self.setProperty("extent", extent)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._label = QLabel(self)
         self._label.setWordWrap(True)
@@ -52,19 +58,7 @@ class TapButton(QPushButton):
         layout.addWidget(self._label)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._least_height = 0
         self.setText(text)
-
-    def setMinimumHeight(self, height: int) -> None:  # type: ignore[override]
-        """A floor that holds: the style sheet's min-height, applied at polish, cannot lower it."""
-        self._least_height = height
-        super().setMinimumHeight(height)
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.Polish and self.minimumHeight() < self._least_height:
-            super().setMinimumHeight(self._least_height)
-        return handled
 
     def text(self) -> str:  # type: ignore[override]
         return self._label.text()

@@ -17,12 +17,6 @@ class RoleLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
 
-    def set_role(self, role: str) -> None:
-        """Change the look; the style sheet is applied again to this label."""
-        self.setProperty("role", role)
-        self.style().unpolish(self)
-        self.style().polish(self)
-
 
 def svg_pixmap(svg: bytes, pixels: int) -> QPixmap:
     """An SVG drawn at `pixels` square, sharp at any size."""
