@@ -24,7 +24,7 @@ import psycopg
 from sqlalchemy.engine import URL
 
 from kiosk.change_notice import CHANNEL
-from kiosk.db import Database, _first_line
+from kiosk.db import Database, first_line
 from kiosk.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class PostgresChangeListener:
             connection.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as exc:
             raise DatabaseUnavailable(
-                f"cannot listen for changes on {self._description}: {_first_line(exc)}"
+                f"cannot listen for changes on {self._description}: {first_line(exc)}"
             ) from exc
         self._connection = connection
         # Kept apart: once the connection is lost, asking psycopg for the socket raises.
@@ -109,9 +109,9 @@ class PostgresChangeListener:
             # readable and the next call fails here.
             pgconn.consume_input()
         except psycopg.OperationalError as exc:
-            log.warning("change listener lost its connection: %s", _first_line(exc))
+            log.warning("change listener lost its connection: %s", first_line(exc))
             raise ChangeWatchLost(
-                f"lost the connection to {self._description}: {_first_line(exc)}"
+                f"lost the connection to {self._description}: {first_line(exc)}"
             ) from exc
         heard = False
         while pgconn.notifies() is not None:

@@ -68,8 +68,9 @@ class Database:
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
             kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000}
         else:
-            # No pre-ping: it would add a round trip to every ticket. A connection that died
-            # fails its statement, SQLAlchemy drops the pool, and the next call reconnects.
+            # A pooled connection may have died with a server restart; pinging it on checkout
+            # costs a round trip, outside any lock, and saves the first ticket afterwards.
+            kwargs["pool_pre_ping"] = True
             kwargs["connect_args"] = {"connect_timeout": 5}
         self.engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
@@ -121,11 +122,10 @@ class Database:
         try:
             yield
         except OperationalError as exc:
-            if _is_connection_fault(exc):
-                raise DatabaseUnavailable(
-                    f"cannot reach the database {self.describe()}: {_first_line(exc.orig)}"
-                ) from exc
-            raise
+            fault = self.fault(exc)
+            if fault is None:
+                raise
+            raise fault from exc
 
     def check_connection(self) -> None:
         """Connect once, so that a wrong URL is reported at start and not at the first ticket."""
@@ -141,36 +141,43 @@ class Database:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except OperationalError as exc:
-            raise DatabaseUnavailable(
-                f"cannot reach the database {self.describe()}: {_first_line(exc.orig)}"
-            ) from exc
+            raise (self.fault(exc) or DatabaseUnavailable(self._unreachable(exc))) from exc
         log.info("database %s is at the latest schema", self.describe())
 
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def fault(self, exc: DBAPIError) -> DatabaseUnavailable | None:
+        """The database fault behind ``exc`` in words a technician can act on, if it is one."""
+        message = str(exc.orig).lower()
+        where = f"the database file {self.url.database}" if self.is_sqlite else self.describe()
+        for phrase, explanation in _STORAGE_FAULTS:
+            if phrase in message:
+                return DatabaseUnavailable(explanation.format(where=where))
+        if exc.connection_invalidated or any(phrase in message for phrase in _CONNECTION_FAULTS):
+            return DatabaseUnavailable(self._unreachable(exc))
+        return None
 
-def _first_line(error: BaseException | None) -> str:
+    def _unreachable(self, exc: DBAPIError) -> str:
+        return f"cannot reach the database {self.describe()}: {first_line(exc.orig)}"
+
+
+def first_line(error: BaseException | None) -> str:
+    """The first line of a driver's message (psycopg adds hints on further lines)."""
     return str(error).strip().splitlines()[0] if error and str(error).strip() else "no reason given"
 
 
-def _is_connection_fault(exc: DBAPIError) -> bool:
-    if exc.connection_invalidated:
-        return True
-    message = str(exc.orig).lower()
-    return any(
-        phrase in message
-        for phrase in (
-            "connection",
-            "could not connect",
-            "unable to open database",
-            "server closed",
-            "terminating",
-            "disk i/o",
-            "readonly database",
-            "read-only",
-        )
-    )
+# What SQLite and PostgreSQL say (lower case) -> what a technician should read.
+_STORAGE_FAULTS = (
+    ("database or disk is full", "the disk holding {where} is full: free some space"),
+    ("disk is full", "the disk holding {where} is full: free some space"),
+    ("readonly database", "{where} is read-only: check the file system and its permissions"),
+    ("read-only file system", "{where} is on a read-only file system"),
+    ("disk i/o error", "{where} cannot be read or written (disk I/O error): check the disk"),
+    ("unable to open database", "{where} cannot be opened: is its folder there and writable?"),
+    ("database is locked", "{where} stayed locked by another process: is a kiosk stuck?"),
+)
+_CONNECTION_FAULTS = ("connection", "could not connect", "server closed", "terminating")
 
 
 def alembic_config(database: Database) -> AlembicConfig:
