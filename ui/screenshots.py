@@ -1,4 +1,5 @@
-"""`kiosk-admin screenshots DIR`: every kiosk screen as PNG, in each language and orientation.
+"""`kiosk-admin screenshots DIR`: every kiosk screen as PNG, in each language and orientation,
+the help-desk panel, and the printed ticket at both paper widths.
 
 Renders offscreen (no display needed) on a throw-away database with a preview printer, and a
 printer that fails for the "ticket not printed" screen. Joins kiosk-admin through the
@@ -24,6 +25,7 @@ from kiosk.db import Database, open_database
 from kiosk.errors import KioskError
 from kiosk.models import Priority
 from kiosk.ticket_printing import TicketDesk
+from printer import render_ticket_bitmap
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +63,40 @@ def run_screenshots(args: argparse.Namespace, context: CliContext) -> int:
         database = open_database(settings.database_url)
         try:
             written = render_all(args.directory, settings, catalog, database, args.dpi)
+            written += render_printed_tickets(args.directory, settings, catalog, database)
         finally:
             database.dispose()
+    # Qt is imported only when screenshots are taken, not whenever kiosk-admin starts.
+    from ui.panel.screenshots import render_panel_screenshots
+
+    written += render_panel_screenshots(args.directory)
     for path in written:
         context.emit(str(path))
     return 0
+
+
+# The printed ticket at both paper widths: the longest procedure name, and an elderly citizen.
+PRINTED_TICKETS = (
+    ("long-name", "3.000722", None),
+    ("elderly", EXAMPLE_PROCEDURE, Priority.ELDERLY),
+)
+
+
+def render_printed_tickets(
+    directory: Path, settings: Settings, catalog: Catalog, database: Database
+) -> list[Path]:
+    """The paper tickets as the printer receives them (1-bit, at the printer's dot width)."""
+    written: list[Path] = []
+    for width in (384, 576):
+        wide = replace(settings, printer=replace(settings.printer, width_dots=width))
+        desk = TicketDesk(database, wide, catalog)
+        for name, code, priority in PRINTED_TICKETS:
+            result = desk.issue_and_print(code, priority, "vi")
+            image = render_ticket_bitmap(result.content, width, desk.fonts)
+            path = directory / f"ticket-{width}-{name}.png"
+            image.save(path)
+            written.append(path)
+    return written
 
 
 def render_all(
