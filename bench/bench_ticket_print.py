@@ -28,7 +28,7 @@ PROCEDURE = "3.000722"
 
 def measure(width_dots: int) -> dict[str, object]:
     catalog = load_catalog(None)
-    with tempfile.TemporaryDirectory() as folder, FakeNetworkPrinter() as fake:
+    with tempfile.TemporaryDirectory() as folder, FakeNetworkPrinter(keep_jobs=False) as fake:
         url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
         printer = {"kind": "network", "host": fake.host, "port": fake.port}
         settings = settings_from_mapping(

@@ -98,9 +98,13 @@ class _StreamParser:
 class FakeNetworkPrinter:
     """Start with ``with FakeNetworkPrinter(mode) as fake:``; print to ``fake.port``."""
 
-    def __init__(self, mode: FakeMode = "normal", close_after_bytes: int = 0) -> None:
+    def __init__(
+        self, mode: FakeMode = "normal", close_after_bytes: int = 0, *, keep_jobs: bool = True
+    ) -> None:
+        """``keep_jobs=False`` forgets each job once served (for long benchmark runs)."""
         self.mode = mode
         self.close_after_bytes = close_after_bytes
+        self.keep_jobs = keep_jobs
         self.host = "127.0.0.1"
         self.connections: list[ReceivedConnection] = []
         self._stopping = threading.Event()
@@ -160,10 +164,17 @@ class FakeNetworkPrinter:
                 continue
             except OSError:
                 return
-            self._sockets.append(client)
             connection = ReceivedConnection()
-            self.connections.append(connection)
-            self._spawn(self._serve, client, connection)
+            if self.keep_jobs:
+                self._sockets.append(client)
+                self.connections.append(connection)
+                self._spawn(self._serve, client, connection)
+            else:
+                threading.Thread(target=self._serve_once, args=(client,), daemon=True).start()
+
+    def _serve_once(self, client: socket.socket) -> None:
+        with client:
+            self._serve(client, ReceivedConnection())
 
     def _serve(self, client: socket.socket, connection: ReceivedConnection) -> None:
         try:
@@ -203,7 +214,8 @@ class FakeNetworkPrinter:
             chunk = chunk[: self.close_after_bytes - len(connection.data)]
         connection.data.extend(chunk)
         for command in parser.feed(chunk):
-            connection.commands.append(command)
+            if self.keep_jobs:
+                connection.commands.append(command)
             if command.name == "status":
                 self._answer_status(client, command.payload[0])
         if self.mode == "close-after-bytes" and len(connection.data) >= self.close_after_bytes:
