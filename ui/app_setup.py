@@ -43,6 +43,8 @@ def configure_logging(verbose: bool = False) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        # python-escpos configures the root logger when imported; ours must win.
+        force=True,
     )
 
 

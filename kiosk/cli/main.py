@@ -60,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        # python-escpos configures the root logger when imported; ours must win.
+        force=True,
     )
     context = CliContext(config_path=args.config)
     try:
