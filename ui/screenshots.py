@@ -39,7 +39,8 @@ TICKET_WAIT_SECONDS = 30.0
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "screenshots", help="render every kiosk screen to PNG (each language, both orientations)"
+        "screenshots",
+        help="render every kiosk screen, the panel and the printed ticket to PNG",
     )
     parser.add_argument("directory", type=Path, help="where the PNG files go (created if needed)")
     parser.add_argument(
