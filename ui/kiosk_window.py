@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from ui.background import BackgroundRunner
 from ui.idle import IdleWatcher
 from ui.lockdown import CORNER_MM, CornerHold, KeyboardGuard
 from ui.metrics import Metrics
+from ui.retranslating import Retranslating
 from ui.screens.base import GAP_MM, MARGIN_MM, Screen
 from ui.screens.details import DetailsScreen
 from ui.screens.fields import FieldScreen
@@ -53,7 +54,7 @@ from ui.widgets.tap_button import TapButton
 log = logging.getLogger(__name__)
 
 
-class KioskWindow(QWidget):
+class KioskWindow(Retranslating, QWidget):
     """The whole kiosk: the citizen's walk, notices over it, and the staff pages."""
 
     def __init__(
@@ -186,11 +187,6 @@ class KioskWindow(QWidget):
 
     def retranslate(self) -> None:
         self.help_button.setText(self.tr("I need help"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ------------------------------------------------------------------ moving about
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from ui.metrics import Metrics
+from ui.retranslating import Retranslating
 
 MARGIN_MM = 6.0
 GAP_MM = 5.0
 
 
-class Screen(QWidget):
+class Screen(Retranslating, QWidget):
     """A page of the citizen's walk.
 
     Fixed words go through `self.tr()` and are set again in `retranslate()` on every
@@ -25,20 +26,24 @@ class Screen(QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(*[metrics.px(MARGIN_MM)] * 4)
         self.column.setSpacing(metrics.px(GAP_MM))
+        self._shaped_body: QBoxLayout | None = None
 
     def set_language(self, language: str) -> None:
         self.language = language
         self.retranslate()
 
-    def retranslate(self) -> None:
-        """Set every visible text in the current language."""
-        raise NotImplementedError
+    def follow_shape(self, body: QBoxLayout) -> None:
+        """Lay ``body`` out side by side on a landscape screen, stacked on a portrait one."""
+        self._shaped_body = body
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._shaped_body is not None:
+            landscape = self.width() > self.height()
+            self._shaped_body.setDirection(
+                QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+            )
 
     def spoken_text(self) -> str:
         """The main text of the screen, as "read aloud" says it."""
         raise NotImplementedError
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.catalog import Catalog, Procedure
@@ -62,6 +61,7 @@ class DetailsScreen(Screen):
         self._facts_card.column.addStretch(1)
         body = QWidget()
         self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom, body)
+        self.follow_shape(self._body)
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(metrics.px(GAP_MM))
         self._body.addWidget(self._documents_card, 3)
@@ -83,13 +83,6 @@ class DetailsScreen(Screen):
     def show_procedure(self, code: str) -> None:
         self._procedure = self._catalog.procedure(code)
         self.retranslate()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        landscape = self.width() > self.height()
-        self._body.setDirection(
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
 
     def _unverified(self, fact: str, text: str) -> str:
         assert self._procedure is not None

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ui.metrics import Metrics
+from ui.retranslating import Retranslating
 from ui.screens.base import GAP_MM, MARGIN_MM
 from ui.widgets.tap_button import TapButton
 from ui.widgets.text import RoleLabel
 
 
-class Notice(QFrame):
+class Notice(Retranslating, QFrame):
     """Dark full-screen page with a title, a text and one large button."""
 
     confirmed = Signal()
@@ -35,14 +36,6 @@ class Notice(QFrame):
         self.column.addStretch(1)
         self.column.addWidget(self.button)
         self.column.addStretch(1)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
 
     def spoken_text(self) -> str:
         return f"{self.title.text()} {self.text.text()}"

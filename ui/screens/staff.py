@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.staff_pin import PinCheck, PinOutcome
 from ui.metrics import Metrics
+from ui.retranslating import Retranslating
 from ui.screens.base import GAP_MM, MARGIN_MM
 from ui.widgets.tap_button import TapButton
 from ui.widgets.text import RoleLabel
@@ -14,21 +15,13 @@ from ui.widgets.text import RoleLabel
 MAX_PIN_LENGTH = 12
 
 
-class StaffPage(QWidget):
+class StaffPage(Retranslating, QWidget):
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column = QVBoxLayout(self)
         margin = metrics.px(MARGIN_MM)
         self.column.setContentsMargins(margin, margin, margin, margin)
         self.column.setSpacing(metrics.px(GAP_MM))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
 
 
 class StaffPinPad(StaffPage):

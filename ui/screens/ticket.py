@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ticket_printing import TicketResult
@@ -64,6 +63,7 @@ class TicketScreen(Screen):
         self._documents_area = documents
         side.addWidget(documents, 1)
         self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.follow_shape(self._body)
         self._body.setSpacing(metrics.px(GAP_MM))
         self._body.addLayout(main, 3)
         self._body.addLayout(side, 2)
@@ -75,13 +75,6 @@ class TicketScreen(Screen):
         """Show a ticket; `result.content` is in the language of the screen."""
         self._result = result
         self.retranslate()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        landscape = self.width() > self.height()
-        self._body.setDirection(
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
 
     def retranslate(self) -> None:
         self._done.setText(self.tr("Done"))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from ui.metrics import Metrics
+from ui.retranslating import Retranslating
 from ui.widgets.tap_button import TapButton, equal_columns
 from ui.widgets.text import RoleLabel
 
@@ -18,7 +19,7 @@ GAP_MM = 5.0
 TWO_COLUMNS_ASPECT = 1.3
 
 
-class ChoiceList(QWidget):
+class ChoiceList(Retranslating, QWidget):
     """Shows the model's rows as buttons; emits the `code_role` value of the row tapped.
 
     Citizens do not swipe: when the rows do not fit, "Previous page" and "Next page" buttons
@@ -66,7 +67,7 @@ class ChoiceList(QWidget):
         outer.addLayout(self._grid)
         outer.addStretch(1)
         outer.addWidget(self._pager)
-        self._retranslate()
+        self.retranslate()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self._metrics.px(ROW_HEIGHT_MM), self._row_px())
@@ -79,11 +80,6 @@ class ChoiceList(QWidget):
         model.dataChanged.connect(self._rebuild)
         self._reset()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         per_page = self._capacity()
@@ -93,7 +89,7 @@ class ChoiceList(QWidget):
             self._page = first // per_page
             self._rebuild()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self._previous.setText(self.tr("◀ Previous page"))
         self._next.setText(self.tr("Next page ▶"))
         self._update_pager()

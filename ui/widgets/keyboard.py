@@ -6,17 +6,18 @@ cannot type marks on a touch screen loses nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ui.metrics import Metrics
+from ui.retranslating import Retranslating
 from ui.widgets.tap_button import TapButton
 
 ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 GAP_MM = 5.0
 
 
-class SearchKeyboard(QWidget):
+class SearchKeyboard(Retranslating, QWidget):
     """Emits `typed` with a letter or a space, and `erased` for the key that deletes one."""
 
     typed = Signal(str)
@@ -40,13 +41,8 @@ class SearchKeyboard(QWidget):
         last = len(ROWS)
         grid.addWidget(self._space, last, 0, 1, 12)
         grid.addWidget(self._erase, last, 12, 1, 8)
-        self._retranslate()
+        self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self._space.setText(self.tr("Space"))
         self._erase.setText(self.tr("⌫ Erase"))

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ui.metrics import Metrics
+from ui.retranslating import Retranslating
 from ui.screens.welcome import LANGUAGE_NAMES
 from ui.widgets.tap_button import TapButton
 
 GAP_MM = 5.0
 
 
-class NavigationBar(QWidget):
+class NavigationBar(Retranslating, QWidget):
     back_requested = Signal()
     home_requested = Signal()
     language_requested = Signal(str)
@@ -50,11 +51,6 @@ class NavigationBar(QWidget):
     def _next_language(self) -> str:
         index = self._languages.index(self._language) if self._language in self._languages else -1
         return self._languages[(index + 1) % len(self._languages)]
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.back.setText(self.tr("← Back"))
