@@ -5,7 +5,7 @@ process (tests/support/help_worker.py) stores requests one at a time, at irregul
 so that SQLite's 200 ms polling is caught at every phase; the panel (offscreen Qt, the real
 `PanelWindow` with its change watch) records when each request enters its table model. On
 SQLite and on PostgreSQL (``KIOSK_BENCH_POSTGRES_URL``, default the local server; set it empty
-to skip). Targets: under 1 s on SQLite, under 300 ms on PostgreSQL.
+to skip). Targets at the 95th percentile: under 500 ms on SQLite, 100 ms on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from ui.panel.window import PanelWindow
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = 60
-TARGETS_MS = {"sqlite": 1000, "postgresql": 300}
+# 95th percentile targets of the performance issue (the panel tests assert looser limits).
+TARGETS_MS = {"sqlite": 500, "postgresql": 100}
 
 
 def measure(url: str, samples: int) -> list[float]:
@@ -94,7 +95,7 @@ def run() -> dict[str, object]:
             print(
                 f"panel latency {backend:10} median {figures[backend]['median_ms']:7.1f} ms"
                 f"  p95 {figures[backend]['p95_ms']:7.1f} ms"
-                f"  (target < {TARGETS_MS[backend]} ms, {SAMPLES} samples)"
+                f"  (target p95 < {TARGETS_MS[backend]} ms, {SAMPLES} samples)"
             )
     return {
         "latency_commit_to_panel_model": figures,
