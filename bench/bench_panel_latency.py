@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,10 +28,10 @@ from bench.common import postgres_url, summary_ms, write_result
 from kiosk.change_watch import change_watch_for
 from kiosk.db import open_database
 from tests.support.databases import postgres_schema_url
+from tests.support.help_kiosk import HelpingKiosk
 from ui.app_setup import create_application
 from ui.panel.window import PanelWindow
 
-REPO = Path(__file__).resolve().parents[1]
 SAMPLES = 60
 # 95th percentile targets of the performance issue (the panel tests assert looser limits).
 TARGETS_MS = {"sqlite": 500, "postgresql": 100}
@@ -56,25 +55,14 @@ def measure(url: str, samples: int) -> list[float]:
     QTest.qWait(300)
     gaps = random.Random(7)
     latencies = []
-    with subprocess.Popen(
-        [sys.executable, "-m", "tests.support.help_worker", "create", url],
-        cwd=REPO,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as kiosk:
-        assert kiosk.stdin is not None
-        assert kiosk.stdout is not None
+    with HelpingKiosk(url) as kiosk:
         for _ in range(samples):
-            kiosk.stdin.write("elderly\n")
-            kiosk.stdin.flush()
-            request_id, committed_at = kiosk.stdout.readline().split()
+            request_id, committed_at = kiosk.ask_for_help()
             deadline = time.monotonic() + 10
-            while int(request_id) not in arrived and time.monotonic() < deadline:
+            while request_id not in arrived and time.monotonic() < deadline:
                 QTest.qWait(1)
-            latencies.append(arrived[int(request_id)] - float(committed_at))
+            latencies.append(arrived[request_id] - committed_at)
             QTest.qWait(gaps.randint(40, 260))
-        kiosk.stdin.close()
     window.stop()
     window.deleteLater()
     database.dispose()

@@ -70,23 +70,7 @@ QUEUE_PREFIX_PATTERN = re.compile(r"[A-Z]{1,2}")
 ICON_PATTERN = re.compile(r"[a-z0-9_-]{1,60}\.svg")
 
 FIELD_KEYS = frozenset({"code", "name", "order", "icon", "queue_prefix"})
-PROCEDURE_KEYS = frozenset(
-    {
-        "code",
-        "field",
-        "name",
-        "documents",
-        "fee",
-        "processing_time",
-        "handled_at",
-        "channels",
-        "portal_url",
-        "portal_url_generic",
-        "legal_basis",
-        "note",
-        "unverified",
-    }
-)
+PROCEDURE_KEYS = frozenset({"code", "field", "portal_url_generic", "unverified", *FACTS})
 PROCEDURE_REQUIRED = (
     "field",
     "name",

@@ -1,10 +1,7 @@
 """The listening side of change notices, with the change written by another process."""
 
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -12,8 +9,7 @@ import pytest
 from kiosk.change_watch import ChangeWatch, ChangeWatchLost, change_watch_for
 from kiosk.db import Database
 from tests.support.databases import postgres_base_url
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.help_kiosk import HelpingKiosk
 
 
 @pytest.fixture
@@ -25,26 +21,9 @@ def watch(database: Database) -> Iterator[ChangeWatch]:
 
 
 @pytest.fixture
-def kiosk_process(database_url: str) -> Iterator[subprocess.Popen[str]]:
-    with subprocess.Popen(
-        [sys.executable, "-m", "tests.support.help_worker", "create", database_url],
-        cwd=REPO,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as process:
-        yield process
-        assert process.stdin is not None
-        process.stdin.close()
-        process.wait(timeout=30)
-
-
-def _ask_for_help(process: subprocess.Popen[str]) -> None:
-    assert process.stdin is not None
-    assert process.stdout is not None
-    process.stdin.write("elderly\n")
-    process.stdin.flush()
-    process.stdout.readline()
+def kiosk(database_url: str) -> Iterator[HelpingKiosk]:
+    with HelpingKiosk(database_url) as other:
+        yield other
 
 
 def _changed_within(watch: ChangeWatch, seconds: float) -> bool:
@@ -56,12 +35,10 @@ def _changed_within(watch: ChangeWatch, seconds: float) -> bool:
     return False
 
 
-def test_a_commit_in_another_process_is_heard_once(
-    watch: ChangeWatch, kiosk_process: subprocess.Popen[str]
-) -> None:
+def test_a_commit_in_another_process_is_heard_once(watch: ChangeWatch, kiosk: HelpingKiosk) -> None:
     assert not watch.changed()
 
-    _ask_for_help(kiosk_process)
+    kiosk.ask_for_help()
 
     assert _changed_within(watch, 2.0)
     assert not watch.changed()
@@ -69,7 +46,7 @@ def test_a_commit_in_another_process_is_heard_once(
 
 @pytest.mark.postgres
 def test_a_terminated_listener_reports_the_loss_and_listens_again_once_reopened(
-    database: Database, kiosk_process: subprocess.Popen[str]
+    database: Database, kiosk: HelpingKiosk
 ) -> None:
     if not database.is_postgresql:
         pytest.skip("only a PostgreSQL listener has a server connection to lose")
@@ -84,6 +61,6 @@ def test_a_terminated_listener_reports_the_loss_and_listens_again_once_reopened(
         _changed_within(listener, 5.0)
 
     listener.open()
-    _ask_for_help(kiosk_process)
+    kiosk.ask_for_help()
     assert _changed_within(listener, 2.0)
     listener.close()

@@ -1,11 +1,8 @@
 """The panel kept current by another process: latency, and a server connection killed mid-run."""
 
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psycopg
@@ -18,9 +15,9 @@ from kiosk.db import Database
 from kiosk.help_requests import create_help_request
 from kiosk.models import HelpReason
 from tests.support.databases import postgres_base_url
+from tests.support.help_kiosk import HelpingKiosk
 from ui.panel.window import PanelWindow
 
-REPO = Path(__file__).resolve().parents[2]
 # What the issue asks for; a single sample may take longer on a loaded machine, the median not.
 LATENCY_LIMIT_S = {"sqlite": 1.0, "postgresql": 0.3}
 SAMPLES = 7
@@ -51,28 +48,9 @@ class Arrivals:
 
 
 @pytest.fixture
-def kiosk_process(database_url: str) -> Iterator[subprocess.Popen[str]]:
-    with subprocess.Popen(
-        [sys.executable, "-m", "tests.support.help_worker", "create", database_url],
-        cwd=REPO,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as process:
-        yield process
-        assert process.stdin is not None
-        process.stdin.close()
-        process.wait(timeout=30)
-
-
-def _ask_for_help(process: subprocess.Popen[str]) -> tuple[int, float]:
-    """The other process stores a request; returns its id and when its commit returned."""
-    assert process.stdin is not None
-    assert process.stdout is not None
-    process.stdin.write("elderly\n")
-    process.stdin.flush()
-    request_id, committed_at = process.stdout.readline().split()
-    return int(request_id), float(committed_at)
+def kiosk(database_url: str) -> Iterator[HelpingKiosk]:
+    with HelpingKiosk(database_url) as other:
+        yield other
 
 
 def _open_panel(qtbot: QtBot, database: Database, watch: ChangeWatch | None = None) -> PanelWindow:
@@ -92,14 +70,14 @@ def _open_panel(qtbot: QtBot, database: Database, watch: ChangeWatch | None = No
 
 @pytest.mark.slow
 def test_a_request_from_another_process_reaches_the_panel_in_time(
-    qtbot: QtBot, database: Database, kiosk_process: subprocess.Popen[str]
+    qtbot: QtBot, database: Database, kiosk: HelpingKiosk
 ) -> None:
     window = _open_panel(qtbot, database)
     arrivals = Arrivals(window)
     latencies = []
 
     for _ in range(SAMPLES):
-        request_id, committed_at = _ask_for_help(kiosk_process)
+        request_id, committed_at = kiosk.ask_for_help()
         qtbot.waitUntil(lambda rid=request_id: rid in arrivals.at, timeout=5000)  # type: ignore[misc]
         latencies.append(arrivals.at[request_id] - committed_at)
         qtbot.wait(50)
@@ -113,7 +91,7 @@ def test_a_request_from_another_process_reaches_the_panel_in_time(
 @pytest.mark.postgres
 @pytest.mark.slow
 def test_a_killed_server_connection_is_shown_rebuilt_and_nothing_created_meanwhile_is_lost(
-    qtbot: QtBot, database: Database, kiosk_process: subprocess.Popen[str]
+    qtbot: QtBot, database: Database, kiosk: HelpingKiosk
 ) -> None:
     if not database.is_postgresql:
         pytest.skip("only PostgreSQL has a server connection to kill")
@@ -126,7 +104,7 @@ def test_a_killed_server_connection_is_shown_rebuilt_and_nothing_created_meanwhi
         admin.execute("SELECT pg_terminate_backend(%s)", (killed,))
     qtbot.waitUntil(window.reconnecting_banner.isVisible, timeout=5000)
     assert window.reconnecting_banner.text() == RECONNECTING
-    meanwhile = {_ask_for_help(kiosk_process)[0] for _ in range(3)}
+    meanwhile = {kiosk.ask_for_help()[0] for _ in range(3)}
 
     def everything_is_back() -> None:
         assert not window.reconnecting_banner.isVisible()
@@ -136,6 +114,6 @@ def test_a_killed_server_connection_is_shown_rebuilt_and_nothing_created_meanwhi
     qtbot.waitUntil(everything_is_back, timeout=15_000)
     assert listener.backend_pid not in (None, killed)
     # And it listens again: the next request arrives by notification.
-    after, _ = _ask_for_help(kiosk_process)
+    after, _ = kiosk.ask_for_help()
     qtbot.waitUntil(lambda: after in {r.id for r in window.model.requests()}, timeout=2000)
     window.close()

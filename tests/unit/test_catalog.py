@@ -12,18 +12,7 @@ from kiosk.catalog_loader import (
     load_catalog,
 )
 from kiosk.errors import CatalogError, UnknownProcedure
-
-REQUIRED_CODES = [
-    "1.001193",
-    "1.000656",
-    "1.000894",
-    "1.004222",
-    "1.010041",
-    "2.000815",
-    "2.000884",
-    "3.000228",
-    "1.014027",
-]
+from tests.support.catalog_facts import REQUIRED_CODES
 
 
 def test_builtin_catalogue_holds_the_required_procedures_with_bilingual_documents() -> None:
