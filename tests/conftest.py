@@ -19,6 +19,8 @@ import pytest  # noqa: E402
 
 from kiosk.config import Settings, settings_from_mapping  # noqa: E402
 from kiosk.db import Database, open_database  # noqa: E402
+from kiosk.ticket_printing import bundled_fonts  # noqa: E402
+from printer import FontSet  # noqa: E402
 from tests.support.databases import postgres_schema_url  # noqa: E402
 
 
@@ -30,6 +32,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         return
     with postgres_schema_url() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def fonts() -> FontSet:
+    """The bundled fonts, as the kiosk prints with them."""
+    return bundled_fonts()
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """Printing through python-escpos's real Network class to a fake printer on 127.0.0.1."""
 
 import time
-from importlib.resources import files
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
@@ -21,12 +19,6 @@ from tests.support.fake_printer import FakeMode, FakeNetworkPrinter
 TIMEOUT = 1.0
 # A fault must be reported within the configured timeout; this is scheduling slack.
 SLACK = 0.4
-
-
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    folder = Path(str(files("resources.fonts")))
-    return FontSet(folder / "BeVietnamPro-Regular.ttf", folder / "BeVietnamPro-Bold.ttf")
 
 
 def content() -> TicketContent:

@@ -1,13 +1,12 @@
 """The preview printer writes each ticket's PNG and ESC/POS bytes; settings are checked."""
 
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
 
+from kiosk.ticket_printing import bundled_fonts
 from printer import (
-    FontSet,
     PrinterSpec,
     TicketContent,
     print_ticket,
@@ -19,8 +18,7 @@ from tests.support.fake_printer import parse_job
 
 @pytest.fixture(scope="module")
 def ticket_image() -> Image.Image:
-    folder = Path(str(files("resources.fonts")))
-    fonts = FontSet(folder / "BeVietnamPro-Regular.ttf", folder / "BeVietnamPro-Bold.ttf")
+    fonts = bundled_fonts()
     content = TicketContent(
         centre_name="UBND phường Láng",
         number_label="A012",

@@ -1,8 +1,5 @@
 """The ticket layout: exact width, 1 bit, wrapping by measured width, marks not cut."""
 
-from importlib.resources import files
-from pathlib import Path
-
 import pytest
 from PIL import Image
 
@@ -10,12 +7,6 @@ from printer import FontSet, TicketContent, render_test_page, render_ticket_bitm
 from printer.canvas import RollCanvas, load_font, wrap_text
 
 LONG_PROCEDURE = "Liên thông: khai sinh, thường trú, thẻ BHYT, thẻ căn cước cho trẻ em dưới 6 tuổi"
-
-
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    folder = Path(str(files("resources.fonts")))
-    return FontSet(folder / "BeVietnamPro-Regular.ttf", folder / "BeVietnamPro-Bold.ttf")
 
 
 def ticket(**changes: object) -> TicketContent:
