@@ -5,8 +5,9 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from zoneinfo import ZoneInfo
 
+import psycopg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -81,6 +82,8 @@ def _tap(qtbot: QtBot, window: PanelWindow, text: str) -> None:
     button = _button(window, text)
     assert button.isEnabled(), f"{text!r} is greyed out"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    # What the tap writes and reloads runs off the GUI thread; the volunteer sees it shortly.
+    qtbot.waitUntil(lambda: not window.busy, timeout=5000)
 
 
 def _tap_row(qtbot: QtBot, window: PanelWindow, text: str) -> None:
@@ -221,3 +224,31 @@ def test_without_an_audio_device_the_chime_is_silent_and_says_so_once(
     if not chime.audible:
         (record,) = caplog.records
         assert "will not chime" in record.getMessage() or "no sound" in record.getMessage()
+
+
+def test_the_panel_keeps_answering_while_the_database_hangs(
+    qtbot: QtBot, panel: PanelWindow, database: Database
+) -> None:
+    if not database.is_postgresql:
+        pytest.skip("a table another session locks is a PostgreSQL drill")
+    create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id="sanh-1")
+    _start(qtbot, panel, "sanh-1")
+    dsn = database.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    ticks: list[int] = []
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+
+    with psycopg.connect(dsn) as other_session:
+        # Another session holds the table: every query of the panel waits for it.
+        other_session.execute("LOCK TABLE help_requests IN ACCESS EXCLUSIVE MODE")
+        panel.reload()
+        heartbeat.start(50)
+        qtbot.wait(1500)
+        assert panel.busy
+        assert len(ticks) >= 15, "the GUI thread stopped answering while the database hung"
+        assert _rows(panel)[0][Column.KIOSK] == "sanh-1"
+        other_session.rollback()
+
+    heartbeat.stop()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+    assert [r.kiosk_id for r in open_requests(database)] == ["sanh-1"]

@@ -81,6 +81,8 @@ def _fill(database: Database, settings: Settings) -> None:
 
 def _picture(window: PanelWindow, path: Path) -> Path:
     QApplication.processEvents()
+    while window.busy:
+        QApplication.processEvents()
     window.grab().save(str(path))
     return path
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from zoneinfo import ZoneInfo
@@ -38,6 +39,7 @@ from kiosk.models import HelpOutcome, HelpReason
 from kiosk.reports import HelpCounts, help_counts_on
 from kiosk.service_day import service_day
 from kiosk.volunteers import roster
+from ui.background import BackgroundRunner
 from ui.metrics import Metrics, metrics_for
 from ui.panel.labels import outcome_label, reason_label
 from ui.panel.live import ChangeFeed
@@ -46,6 +48,16 @@ from ui.panel.sound import Chime
 from ui.theme import cap_height_ratio, render_stylesheet
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PanelSnapshot:
+    """Everything the panel shows, read in one go off the GUI thread."""
+
+    requests: list[OpenHelpRequest]
+    names: list[str]
+    counts: HelpCounts
+
 
 ROW_HEIGHT_MM = 17
 NAME_COLUMNS = 4
@@ -98,6 +110,10 @@ class PanelWindow(QWidget):
         self._pending_claim: int | None = None
         self._closing: OpenHelpRequest | None = None
         self._loaded = False
+        # Database work runs off the GUI thread; one reload at a time, the newest wins.
+        self.runner = BackgroundRunner(self)
+        self._reloading = False
+        self._reload_again = False
         self._metrics = metrics_for(QGuiApplication.primaryScreen(), fallback_dpi)
         self.setStyleSheet(panel_stylesheet(self._metrics))
 
@@ -277,6 +293,7 @@ class PanelWindow(QWidget):
         self._tick.stop()
         self._reload_timer.stop()
         self.feed.stop()
+        self.runner.wait()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop()
@@ -285,31 +302,56 @@ class PanelWindow(QWidget):
     def _schedule_reload(self) -> None:
         self._reload_timer.start()
 
-    def reload(self) -> None:
-        """Query everything the panel shows.
+    @property
+    def busy(self) -> bool:
+        """Whether database work of the panel is still under way."""
+        return self._reloading or self.runner.busy
 
-        On the GUI thread on purpose: open requests are a few dozen rows and today's requests
-        a few hundred, answered from an index in milliseconds; a worker thread would add
-        locking and ordering problems for no delay a volunteer could notice.
-        """
-        try:
-            requests = open_requests(self._database)
-            names = roster(self._database)
-            today = service_day(self._clock(), self._zone)
-            counts = help_counts_on(self._database, today, self._zone)
-        except DatabaseUnavailable as exc:
-            self.feed.connection_lost(str(exc))
+    def reload(self) -> None:
+        """Query everything the panel shows, off the GUI thread (a database that went away
+        must not freeze the panel); notices that come meanwhile make one more reload."""
+        if self._reloading:
+            self._reload_again = True
             return
-        added = self.model.update(requests)
+        self._reloading = True
+        database, zone = self._database, self._zone
+        today = service_day(self._clock(), zone)
+        self.runner.run(
+            lambda: PanelSnapshot(
+                open_requests(database), roster(database), help_counts_on(database, today, zone)
+            ),
+            self._show_snapshot,
+            self._reload_failed,
+        )
+
+    def _show_snapshot(self, snapshot: PanelSnapshot) -> None:
+        added = self.model.update(snapshot.requests)
         if added and self._loaded:
             log.info("%d new help request(s)", len(added))
             self._chime.ring()
         self._loaded = True
-        self._show_printer_faults(requests)
-        self._show_counts(counts)
-        if names != self._names:
-            self._names = names
+        self._show_printer_faults(snapshot.requests)
+        self._show_counts(snapshot.counts)
+        if snapshot.names != self._names:
+            self._names = snapshot.names
             self._fill_names()
+        self._reload_done()
+
+    def _reload_failed(self, error: Exception) -> None:
+        self._database_failed(error)
+        self._reload_done()
+
+    def _reload_done(self) -> None:
+        self._reloading = False
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _database_failed(self, error: Exception) -> None:
+        if isinstance(error, DatabaseUnavailable):
+            self.feed.connection_lost(str(error))
+        else:
+            log.error("the panel could not read or write the database", exc_info=error)
 
     def _show_lost(self) -> None:
         self.reconnecting_banner.show()
@@ -430,21 +472,30 @@ class PanelWindow(QWidget):
         self._claim(request.id)
 
     def _claim(self, request_id: int) -> None:
-        assert self._volunteer is not None
-        try:
-            claim_request(self._database, request_id, self._volunteer)
-        except AlreadyTaken:
-            self._say(
+        database, volunteer = self._database, self._volunteer
+        assert volunteer is not None
+        self.runner.run(
+            lambda: claim_request(database, request_id, volunteer),
+            lambda _: self._after_write(
+                self.tr("Bạn đã nhận yêu cầu. Xin mời đến.\nYou took the request. Go ahead.")
+            ),
+            lambda error: self._write_failed(
+                error,
                 self.tr(
                     "Người khác đã nhận yêu cầu này.\nSomeone else has already taken this request."
-                )
-            )
-        except DatabaseUnavailable as exc:
-            self.feed.connection_lost(str(exc))
-            return
-        else:
-            self._say(self.tr("Bạn đã nhận yêu cầu. Xin mời đến.\nYou took the request. Go ahead."))
+                ),
+            ),
+        )
+
+    def _after_write(self, message: str) -> None:
+        self._say(message)
         self.reload()
+
+    def _write_failed(self, error: Exception, taken_message: str) -> None:
+        if isinstance(error, AlreadyTaken):
+            self._after_write(taken_message)
+        else:
+            self._database_failed(error)
 
     def _done_clicked(self) -> None:
         request = self._selected()
@@ -471,13 +522,11 @@ class PanelWindow(QWidget):
         if request is None:
             return
         outcomes = [outcome for outcome, tag in self._tags.items() if tag.isChecked()]
-        try:
-            close_request(self._database, request.id, outcomes, volunteer=self._volunteer)
-        except AlreadyTaken:
-            self._say(self.tr("Yêu cầu này đã được đóng.\nThis request was already closed."))
-        except DatabaseUnavailable as exc:
-            self.feed.connection_lost(str(exc))
-            return
-        else:
-            self._say(self.tr("Đã ghi lại. Cảm ơn bạn!\nSaved. Thank you!"))
-        self.reload()
+        database, volunteer = self._database, self._volunteer
+        self.runner.run(
+            lambda: close_request(database, request.id, outcomes, volunteer=volunteer),
+            lambda _: self._after_write(self.tr("Đã ghi lại. Cảm ơn bạn!\nSaved. Thank you!")),
+            lambda error: self._write_failed(
+                error, self.tr("Yêu cầu này đã được đóng.\nThis request was already closed.")
+            ),
+        )
