@@ -111,6 +111,12 @@ class CatalogSettings:
 
 
 @dataclass(frozen=True)
+class PrivacySettings:
+    # Tickets and help requests older than this are deleted; each day's figures stay.
+    retention_days: int = 90
+
+
+@dataclass(frozen=True)
 class Settings:
     centre: CentreSettings = field(default_factory=CentreSettings)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
@@ -118,6 +124,7 @@ class Settings:
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     queue: QueueSettings = field(default_factory=QueueSettings)
     catalog: CatalogSettings = field(default_factory=CatalogSettings)
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)
     data_dir: Path = field(default_factory=default_data_dir)
     source: Path | None = None
 
@@ -173,6 +180,7 @@ _SECTIONS: dict[str, type] = {
     "printer": PrinterSettings,
     "queue": QueueSettings,
     "catalog": CatalogSettings,
+    "privacy": PrivacySettings,
 }
 
 
@@ -247,6 +255,8 @@ def _check(settings: Settings) -> None:
         raise ConfigError("kiosk.fallback_dpi: expected a positive number of dots per inch")
     _check_printer(settings)
     _check_queue(settings.queue)
+    if settings.privacy.retention_days < 1:
+        raise ConfigError("privacy.retention_days: expected a whole number of days from 1")
     url = settings.database.url
     if url and not url.startswith(("sqlite", "postgresql")):
         raise ConfigError("database.url: expected a sqlite:/// or postgresql+psycopg:// URL")

@@ -158,3 +158,13 @@ class StaffSecret(Base):
     value: Mapped[str] = mapped_column(Text)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class DailyReport(Base):
+    """A day's figures (`kiosk.reports.DayReport` as JSON), kept when its tickets and help
+    requests are deleted at the end of the retention period."""
+
+    __tablename__ = "daily_reports"
+
+    service_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    figures: Mapped[dict[str, object]] = mapped_column(JSON)

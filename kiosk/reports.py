@@ -13,12 +13,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from kiosk.db import Database
-from kiosk.models import HelpOutcome, HelpReason, HelpRequest, Ticket
+from kiosk.models import DailyReport, HelpOutcome, HelpReason, HelpRequest, Ticket
 from kiosk.service_day import service_day
 
 CSV_COLUMNS = ("day", "measure", "procedure", "priority", "reason", "outcome", "value")
@@ -61,6 +62,22 @@ class DayReport:
             "help_requests_by_outcome": {o.value: n for o, n in self.help.by_outcome.items()},
             "median_wait_to_claim_seconds": self.median_wait_to_claim_seconds,
         }
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> DayReport:
+        """The report of a day whose tickets and requests are gone, from its kept figures."""
+        reasons, outcomes = record["help_requests_by_reason"], record["help_requests_by_outcome"]
+        median = record["median_wait_to_claim_seconds"]
+        return cls(
+            day=date.fromisoformat(record["day"]),
+            tickets={(t["procedure"], t["priority"]): t["count"] for t in record["tickets"]},
+            help=HelpCounts(
+                by_reason={reason: reasons.get(reason.value, 0) for reason in HelpReason},
+                by_outcome={outcome: outcomes.get(outcome.value, 0) for outcome in HelpOutcome},
+                closed=record["help_requests_closed"],
+            ),
+            median_wait_to_claim_seconds=median,
+        )
 
 
 def _ticket_key(item: tuple[tuple[str, str | None], int]) -> tuple[str, str]:
@@ -124,9 +141,19 @@ def daily_report(database: Database, first: date, last: date, zone: ZoneInfo) ->
     requests_by_day: dict[date, list[HelpRequest]] = {}
     for request in _help_requests_between(database, start, end):
         requests_by_day.setdefault(service_day(request.created_at, zone), []).append(request)
+    with database.read() as session:
+        kept = {
+            row.service_day: DayReport.from_json(row.figures)
+            for row in session.scalars(
+                select(DailyReport).where(
+                    DailyReport.service_day >= first, DailyReport.service_day <= last
+                )
+            )
+        }
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     return [
-        DayReport(
+        kept.get(day)
+        or DayReport(
             day=day,
             tickets=tickets.get(day, {}),
             help=tally_help(requests_by_day.get(day, [])),

@@ -12,6 +12,7 @@ from kiosk.catalog_loader import load_catalog
 from kiosk.config import load_settings
 from kiosk.db import open_database
 from kiosk.errors import KioskError
+from kiosk.retention import purge_expired
 from kiosk.ticket_printing import TicketDesk
 from ui.app_setup import configure_logging, create_application, display_problem
 
@@ -65,6 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         window.show_locked_down()
     log.info("kiosk %s started, sizes for %.0f DPI", settings.kiosk.id, metrics.dpi)
+    # Forget what is past the retention period, off the GUI thread, once a day at start.
+    window.runner.run(
+        lambda: purge_expired(database, settings),
+        lambda _purge: None,
+        lambda error: log.warning("could not delete expired tickets: %s", error),
+    )
     try:
         return app.exec()
     finally:

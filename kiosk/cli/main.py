@@ -15,6 +15,7 @@ from kiosk.cli import (
     db_commands,
     pin_commands,
     printer_commands,
+    privacy_commands,
     report_commands,
     ticket_commands,
     volunteer_commands,
@@ -34,6 +35,7 @@ SUBJECTS = [
     pin_commands,
     volunteer_commands,
     report_commands,
+    privacy_commands,
 ]
 # Subjects that need Qt live in ui/ and join through this entry-point group, so that kiosk/
 # never imports ui/ (pyproject.toml: [project.entry-points."kiosk_admin.subjects"]).
