@@ -102,15 +102,17 @@ class Database:
             yield session
 
     @contextmanager
-    def issuing_connection(self) -> Iterator[Connection]:
+    def issuing_connection(self, *, single_statement: bool) -> Iterator[Connection]:
         """A bare Core connection for the hot path of issuing tickets.
 
         SQLite: one ``BEGIN IMMEDIATE`` transaction around everything done on it.
-        PostgreSQL: autocommit, so each statement is its own transaction; the caller numbers
-        and stores a ticket in a single statement, which takes one round trip instead of
-        BEGIN, statement and COMMIT while the queue's counter row is locked.
+        PostgreSQL with ``single_statement``: autocommit, so each statement is its own
+        transaction; the caller numbers and stores a ticket in one statement, which takes one
+        round trip instead of BEGIN, statement and COMMIT while the queue's counter row is
+        locked. Otherwise one transaction, as on SQLite.
         """
-        engine = self._write_engine if self.is_sqlite else self._autocommit_engine
+        autocommit = single_statement and not self.is_sqlite
+        engine = self._autocommit_engine if autocommit else self._write_engine
         with self._wrap_errors(), engine.begin() as connection:
             yield connection
 

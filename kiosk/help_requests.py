@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, insert, select, update
 
 from kiosk.change_notice import announce_change
 from kiosk.db import Database
 from kiosk.errors import KioskError
 from kiosk.models import HelpOutcome, HelpReason, HelpRequest, Priority, Ticket
-from kiosk.tickets import format_label
+from kiosk.ticket_label import format_label
 
 TOPIC = "help_requests"
 
@@ -51,19 +51,45 @@ def create_help_request(
 ) -> int:
     """Store a new open request and tell the panels; returns its id."""
     with database.write() as session:
-        request = HelpRequest(
-            reason=reason.value,
+        return insert_help_request(
+            session.connection(),
+            reason=reason,
             kiosk_id=kiosk_id,
             ticket_id=ticket_id,
             procedure_code=procedure_code,
             detail=detail,
-            created_at=now or datetime.now(UTC),
-            outcomes=[],
+            now=now or datetime.now(UTC),
         )
-        session.add(request)
-        session.flush()
-        announce_change(session, TOPIC)
-        return request.id
+
+
+_INSERT_REQUEST = insert(HelpRequest.__table__).returning(HelpRequest.__table__.c.id)
+
+
+def insert_help_request(
+    connection: Connection,
+    *,
+    reason: HelpReason,
+    kiosk_id: str,
+    now: datetime,
+    ticket_id: int | None = None,
+    procedure_code: str | None = None,
+    detail: str | None = None,
+) -> int:
+    """Store a request within the caller's transaction (e.g. with the ticket it is for)."""
+    request_id = connection.execute(
+        _INSERT_REQUEST,
+        {
+            "reason": reason.value,
+            "kiosk_id": kiosk_id,
+            "ticket_id": ticket_id,
+            "procedure_code": procedure_code,
+            "detail": detail,
+            "created_at": now,
+            "outcomes": [],
+        },
+    ).scalar_one()
+    announce_change(connection, TOPIC)
+    return int(request_id)
 
 
 def open_requests(database: Database) -> list[OpenHelpRequest]:

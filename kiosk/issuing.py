@@ -20,6 +20,7 @@ def issue_for_procedure(
     priority: Priority | None = None,
     kiosk_id: str | None = None,
     now: datetime | None = None,
+    call_volunteer: bool = False,
 ) -> IssuedTicket:
     """Store a ticket in the queue of its field; an unknown code raises UnknownProcedure."""
     procedure = catalog.procedure(procedure_code)
@@ -32,4 +33,5 @@ def issue_for_procedure(
         priority=priority,
         kiosk_id=kiosk_id,
         now=now,
+        call_volunteer=call_volunteer,
     )

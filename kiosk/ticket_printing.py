@@ -19,7 +19,7 @@ from kiosk.catalog import Catalog
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.errors import KioskError
-from kiosk.help_requests import create_help_request, help_reason_for
+from kiosk.help_requests import create_help_request
 from kiosk.issuing import issue_for_procedure
 from kiosk.models import HelpReason, PrintStatus, Priority, Ticket
 from kiosk.ticket_texts import issued_at_text, queue_line, words_for
@@ -89,28 +89,20 @@ class TicketDesk:
     def issue_and_print(
         self, procedure_code: str, priority: Priority | None, language: str
     ) -> TicketResult:
-        """Store a ticket (and a help request when flagged), then print it."""
+        """Store a ticket (and the help request of a flagged citizen), then print it."""
         ticket = issue_for_procedure(
             self.database,
             self.settings,
             self.catalog,
             procedure_code=procedure_code,
             priority=priority,
+            call_volunteer=True,
         )
         log.info("ticket %s issued for %s", ticket.label, ticket.procedure_code)
-        requests: tuple[int, ...] = ()
-        if priority is not None:
-            requests = (
-                create_help_request(
-                    self.database,
-                    reason=help_reason_for(priority),
-                    kiosk_id=ticket.kiosk_id,
-                    ticket_id=ticket.id,
-                    procedure_code=ticket.procedure_code,
-                ),
-            )
         result = self.print(ticket, language)
-        return replace(result, help_request_ids=requests + result.help_request_ids)
+        if ticket.help_request_id is None:
+            return result
+        return replace(result, help_request_ids=(ticket.help_request_id, *result.help_request_ids))
 
     def print(self, ticket: IssuedTicket, language: str) -> TicketResult:
         """Print a stored ticket and record the outcome; a fault goes to the help desk."""

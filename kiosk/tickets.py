@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 from kiosk.change_notice import CHANNEL, announce_change
 from kiosk.config import QueueSettings, Settings
 from kiosk.db import Database
+from kiosk.help_requests import help_reason_for, insert_help_request
 from kiosk.models import PrintStatus, Priority, Ticket, TicketCounter, TicketState, UtcDateTime
 from kiosk.service_day import service_day
+from kiosk.ticket_label import format_label
 
 # How many recent services of a queue the wait estimate averages, and how far back it looks.
 RECENT_SERVICES = 20
@@ -45,6 +47,8 @@ class IssuedTicket:
     estimated_wait_minutes: int
     print_status: PrintStatus = PrintStatus.PENDING
     print_error: str | None = None
+    # The request that calls a volunteer to a flagged citizen, stored with the ticket.
+    help_request_id: int | None = None
 
     @property
     def label(self) -> str:
@@ -67,10 +71,6 @@ class IssuedTicket:
             "print_status": self.print_status.value,
             "print_error": self.print_error,
         }
-
-
-def format_label(prefix: str, number: int) -> str:
-    return f"{prefix}{number:03d}"
 
 
 def people_ahead(
@@ -265,16 +265,20 @@ def issue_ticket(
     priority: Priority | None = None,
     kiosk_id: str | None = None,
     now: datetime | None = None,
+    call_volunteer: bool = False,
 ) -> IssuedTicket:
     """Store a new ticket with the next number of its queue and return it.
 
     The ticket is committed before this returns, so it survives whatever happens to the
-    printer or the process afterwards.
+    printer or the process afterwards. With ``call_volunteer``, a flagged ticket is stored
+    together with the help request for it, in one transaction: never one without the other.
     """
     moment = now or datetime.now(UTC)
     day = service_day(moment, settings.centre.zone)
     kiosk = kiosk_id or settings.kiosk.id
-    with database.issuing_connection() as connection:
+    help_reason = help_reason_for(priority) if call_volunteer and priority else None
+    help_request_id = None
+    with database.issuing_connection(single_statement=help_reason is None) as connection:
         # The queue is read before the ticket is stored (and, on PostgreSQL, outside its
         # transaction): the estimate may miss a ticket issued in the same millisecond.
         ahead, minutes = _queue_position(
@@ -298,6 +302,15 @@ def issue_ticket(
                 "issued_at": moment,
             },
         )
+        if help_reason is not None:
+            help_request_id = insert_help_request(
+                connection,
+                reason=help_reason,
+                kiosk_id=kiosk,
+                ticket_id=ticket_id,
+                procedure_code=procedure_code,
+                now=moment,
+            )
     return IssuedTicket(
         id=ticket_id,
         service_day=day,
@@ -309,6 +322,7 @@ def issue_ticket(
         issued_at=moment,
         people_ahead=ahead,
         estimated_wait_minutes=minutes,
+        help_request_id=help_request_id,
     )
 
 

@@ -22,7 +22,7 @@ from kiosk.db import Database, open_database
 from kiosk.errors import DatabaseUnavailable
 from kiosk.help_requests import open_requests
 from kiosk.issuing import issue_for_procedure
-from kiosk.models import Ticket, TicketCounter
+from kiosk.models import HelpRequest, Ticket, TicketCounter
 from kiosk.tickets import IssuedTicket
 from ui.panel.window import PanelWindow
 
@@ -62,6 +62,11 @@ def _check_database(database: Database, reported: list[str]) -> list[Ticket]:
     return tickets
 
 
+def _all_help_requests(database: Database) -> list[HelpRequest]:
+    with database.read() as session:
+        return list(session.scalars(select(HelpRequest)))
+
+
 def test_kiosks_killed_at_random_moments_lose_no_ticket(
     database: Database, database_url: str, tmp_path: Path
 ) -> None:
@@ -85,6 +90,10 @@ def test_kiosks_killed_at_random_moments_lose_no_ticket(
     # stored and printed stays stored as "pending", for staff to reprint.
     assert set(reported) <= printed
     assert {t.print_status for t in tickets} <= {"printed", "pending"}
+    # A flagged citizen's ticket and the volunteer's request are stored together or not at all.
+    flagged = {t.id for t in tickets if t.priority == "elderly"}
+    assert flagged
+    assert sorted(r.ticket_id for r in _all_help_requests(database)) == sorted(flagged)
 
 
 def _restart_postgresql() -> None:

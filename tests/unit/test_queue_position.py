@@ -2,7 +2,8 @@
 
 import pytest
 
-from kiosk.tickets import estimated_wait_minutes, format_label, people_ahead
+from kiosk.ticket_label import format_label
+from kiosk.tickets import estimated_wait_minutes, people_ahead
 
 
 @pytest.mark.parametrize(
