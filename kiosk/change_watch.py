@@ -139,7 +139,10 @@ class SqliteDataVersionWatcher:
         self.close()
         try:
             # Autocommit: no read transaction may stay open, or the version would never move.
-            self._connection = sqlite3.connect(self._path, isolation_level=None)
+            # Opened on a worker thread, then read on the GUI thread (never at the same time).
+            self._connection = sqlite3.connect(
+                self._path, isolation_level=None, check_same_thread=False
+            )
             self._version = self._read_version()
         except sqlite3.Error as exc:
             self.close()

@@ -1,7 +1,8 @@
 """Glue between a `kiosk.change_watch.ChangeWatch` and the Qt event loop.
 
 A PostgreSQL listener wakes the loop through a QSocketNotifier on its socket; an SQLite
-watcher is asked by a QTimer. Neither needs a thread. When the connection is lost, the feed
+watcher is asked by a QTimer. Neither needs a thread to listen; only (re)connecting runs on a
+worker, as reaching a server that went away can take seconds. When the connection is lost, the feed
 says so, retries with a growing delay and, once connected again, asks for a full reload:
 notices sent while it was away are gone, the database is not.
 """
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from kiosk.change_watch import ChangeWatch
 from kiosk.errors import DatabaseUnavailable
+from ui.background import BackgroundRunner
 
 log = logging.getLogger(__name__)
 
@@ -39,16 +41,22 @@ class ChangeFeed(QObject):
         self._retry.timeout.connect(self._connect)
         self._failures = 0
         self._live = False
+        self._opening = False
+        self._stopped = False
+        self._runner = BackgroundRunner(self)
 
     @property
     def is_live(self) -> bool:
         return self._live
 
     def start(self) -> None:
+        self._stopped = False
         self._connect()
 
     def stop(self) -> None:
+        self._stopped = True
         self._retry.stop()
+        self._runner.wait()
         self._disconnect()
 
     def connection_lost(self, reason: str) -> None:
@@ -64,10 +72,24 @@ class ChangeFeed(QObject):
         self._retry.start(delay)
 
     def _connect(self) -> None:
-        try:
-            self._watch.open()
-        except DatabaseUnavailable as exc:
-            self.connection_lost(str(exc))
+        if self._opening:
+            return
+        self._opening = True
+        self._runner.run(self._watch.open, self._opened, self._open_failed)
+
+    def _open_failed(self, error: Exception) -> None:
+        self._opening = False
+        if self._stopped:
+            return
+        if not isinstance(error, DatabaseUnavailable):
+            log.error("the change watch could not start", exc_info=error)
+        self.connection_lost(str(error))
+
+    def _opened(self, _result: object) -> None:
+        self._opening = False
+        if self._stopped:
+            # The panel closed while the connection was being made.
+            self._watch.close()
             return
         fileno = self._watch.fileno()
         if fileno is not None:
