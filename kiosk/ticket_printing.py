@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -24,7 +24,16 @@ from kiosk.issuing import issue_for_procedure
 from kiosk.models import HelpReason, PrintStatus, Priority, Ticket
 from kiosk.ticket_texts import issued_at_text, queue_line, words_for
 from kiosk.tickets import IssuedTicket, record_print_outcome, stored_ticket
-from printer import FontSet, PrintOutcome, TicketContent, print_ticket, render_ticket_bitmap
+from printer import (
+    FontSet,
+    PrinterStatus,
+    PrintOutcome,
+    TicketContent,
+    print_ticket,
+    query_status,
+    render_test_page,
+    render_ticket_bitmap,
+)
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +45,50 @@ def bundled_fonts() -> FontSet:
         regular=Path(str(fonts / "BeVietnamPro-Medium.ttf")),
         bold=Path(str(fonts / "BeVietnamPro-Bold.ttf")),
     )
+
+
+@dataclass(frozen=True)
+class PrinterCheck:
+    """What a printer test found: the printer's own status and how the test page went."""
+
+    kind: str
+    target: str
+    status: PrinterStatus
+    outcome: PrintOutcome
+
+    @property
+    def printed(self) -> bool:
+        return self.outcome.status == "printed"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "printer": self.kind,
+            "target": self.target,
+            "online": self.status.online,
+            "paper": self.status.paper,
+            "status_note": self.status.reason,
+            "print_status": self.outcome.status,
+            "print_error": self.outcome.reason,
+        }
+
+
+def check_printer(settings: Settings) -> PrinterCheck:
+    """Ask the printer's status, then print a test page naming this kiosk (no database)."""
+    spec = settings.printer_spec
+    status = query_status(spec)
+    moment = datetime.now(UTC).astimezone(settings.centre.zone)
+    page = render_test_page(
+        spec.width_dots,
+        bundled_fonts(),
+        [
+            settings.centre.name,
+            f"Kiosk {settings.kiosk.id} · {spec.kind} {spec.target}",
+            moment.strftime("%d/%m/%Y %H:%M:%S"),
+        ],
+    )
+    outcome = print_ticket(page, spec, label="test-page")
+    log.info("printer test on %s: %s %s", spec.target, outcome.status, outcome.reason or "")
+    return PrinterCheck(spec.kind, spec.target, status, outcome)
 
 
 class TicketNotFound(KioskError):

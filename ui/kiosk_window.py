@@ -30,7 +30,7 @@ from kiosk.help_requests import create_help_request
 from kiosk.models import HelpReason, Priority
 from kiosk.search import ProcedureSearch
 from kiosk.staff_pin import PinCheck, PinOutcome, check_pin
-from kiosk.ticket_printing import TicketDesk, TicketResult
+from kiosk.ticket_printing import TicketDesk, TicketResult, check_printer
 from ui.background import BackgroundRunner
 from ui.idle import IdleWatcher
 from ui.lockdown import CORNER_MM, CornerHold, KeyboardGuard
@@ -184,6 +184,7 @@ class KioskWindow(Retranslating, QWidget):
         self.pin_pad.cancelled.connect(self._back_to_walk)
         self.staff_menu.back_requested.connect(self._back_to_walk)
         self.staff_menu.exit_requested.connect(self._staff_exit)
+        self.staff_menu.printer_test_requested.connect(self._test_printer)
 
     def retranslate(self) -> None:
         self.help_button.setText(self.tr("I need help"))
@@ -363,6 +364,14 @@ class KioskWindow(Retranslating, QWidget):
             self._show_page(self.staff_menu)
         else:
             self.pin_pad.show_check(check)
+
+    def _test_printer(self) -> None:
+        settings = self.settings
+        self.runner.run(
+            lambda: check_printer(settings),
+            self.staff_menu.show_printer_check,
+            lambda error: log.error("printer test failed", exc_info=error),
+        )
 
     def _staff_exit(self) -> None:
         log.info("staff closed the kiosk")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.cli.context import CliContext
-from kiosk.ticket_printing import bundled_fonts
-from printer import print_ticket, query_status, render_test_page
+from kiosk.ticket_printing import check_printer
 
 
 def register(subparsers: Any) -> None:
@@ -20,32 +18,11 @@ def register(subparsers: Any) -> None:
 
 
 def run_test(args: argparse.Namespace, context: CliContext) -> int:
-    settings = context.settings
-    spec = settings.printer_spec
-    status = query_status(spec)
-    moment = datetime.now(UTC).astimezone(settings.centre.zone)
-    page = render_test_page(
-        spec.width_dots,
-        bundled_fonts(),
-        [
-            settings.centre.name,
-            f"Kiosk {settings.kiosk.id} · {spec.kind} {spec.target}",
-            moment.strftime("%d/%m/%Y %H:%M:%S"),
-        ],
-    )
-    outcome = print_ticket(page, spec, label="test-page")
-    record: dict[str, object] = {
-        "printer": spec.kind,
-        "target": spec.target,
-        "online": status.online,
-        "paper": status.paper,
-        "status_note": status.reason,
-        "print_status": outcome.status,
-        "print_error": outcome.reason,
-    }
+    result = check_printer(context.settings)
+    record = result.as_json()
     if args.json:
         context.emit_json(record)
     else:
         for key, value in record.items():
             context.emit(f"{key}: {'-' if value is None else value}")
-    return 0 if outcome.status == "printed" else 1
+    return 0 if result.printed else 1

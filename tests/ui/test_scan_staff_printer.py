@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.models import HelpRequest, Ticket
 from kiosk.staff_pin import set_pin
@@ -121,6 +122,24 @@ def test_the_right_pin_lets_staff_close_the_kiosk(
     assert window.current_page is window.staff_menu
     tap(qtbot, window, "Đóng máy kiosk")
     assert not window.isVisible()
+
+
+def test_staff_test_the_printer_from_the_kiosk(
+    qtbot: QtBot, make_window: WindowFactory, kiosk_database: Database, kiosk_settings: Settings
+) -> None:
+    set_pin(kiosk_database, "2468")
+    window = make_window()
+    hold_corner(qtbot, window)
+    enter_pin(qtbot, window, "2468")
+
+    tap(qtbot, window, "Thử máy in")
+    qtbot.waitUntil(lambda: not window.runner.busy)
+
+    preview = kiosk_settings.preview_dir
+    assert f"Đã gửi trang thử tới máy in ({preview})." in visible_texts(window)
+    assert len(list(preview.glob("test-page-*.png"))) == 1
+    tap(qtbot, window, "Quay lại kiosk")
+    assert window.current_page is window.walk
 
 
 class PaintCounter(QObject):

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.staff_pin import PinCheck, PinOutcome
+from kiosk.ticket_printing import PrinterCheck
 from ui.metrics import Metrics
 from ui.retranslating import Retranslating
 from ui.screens.base import GAP_MM, MARGIN_MM
@@ -102,12 +103,18 @@ class StaffPinPad(StaffPage):
 class StaffMenu(StaffPage):
     exit_requested = Signal()
     back_requested = Signal()
+    printer_test_requested = Signal()
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(metrics, parent)
         self._title = RoleLabel("title")
+        self._printer_test = TapButton("", "choice")
+        self._printer_result = RoleLabel("body")
+        self._printer_result.setWordWrap(True)
+        self._check: PrinterCheck | None = None
         self._exit = TapButton("", "primary")
         self._back = TapButton("", "choice")
+        self._printer_test.clicked.connect(self._test_printer)
         self._exit.clicked.connect(self.exit_requested.emit)
         self._back.clicked.connect(self.back_requested.emit)
         row = QHBoxLayout()
@@ -115,11 +122,31 @@ class StaffMenu(StaffPage):
         row.addWidget(self._back)
         row.addWidget(self._exit)
         self.column.addWidget(self._title, 0, Qt.AlignmentFlag.AlignTop)
+        self.column.addWidget(self._printer_test)
+        self.column.addWidget(self._printer_result)
         self.column.addStretch(1)
         self.column.addLayout(row)
         self.retranslate()
 
+    def _test_printer(self) -> None:
+        self._check = None
+        self._printer_result.setText(self.tr("Testing the printer…"))
+        self.printer_test_requested.emit()
+
+    def show_printer_check(self, check: PrinterCheck) -> None:
+        self._check = check
+        self.retranslate()
+
     def retranslate(self) -> None:
         self._title.setText(self.tr("Staff"))
+        self._printer_test.setText(self.tr("Test the printer"))
+        if self._check is not None:
+            if self._check.printed:
+                text = self.tr("The test page was sent to the printer ({target}).")
+            else:
+                text = self.tr("The printer did not print the test page: {reason}")
+            self._printer_result.setText(
+                text.format(target=self._check.target, reason=self._check.outcome.reason)
+            )
         self._exit.setText(self.tr("Close the kiosk"))
         self._back.setText(self.tr("Back to the kiosk"))
