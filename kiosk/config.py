@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import platformdirs
 
 from kiosk.errors import ConfigError
-from printer import PrinterSpec
+from printer.spec import PrinterSpec
 
 APP_NAME = "vn-kiosk"
 LANGUAGES = ("vi", "en")

@@ -7,11 +7,13 @@ wrong, and a "printer fault" help request tells the help desk.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -24,18 +26,22 @@ from kiosk.issuing import issue_for_procedure
 from kiosk.models import HelpReason, PrintStatus, Priority, Ticket
 from kiosk.ticket_texts import issued_at_text, queue_line, words_for
 from kiosk.tickets import IssuedTicket, record_print_outcome, stored_ticket
-from printer import (
-    FontSet,
-    PrinterStatus,
-    PrintOutcome,
-    TicketContent,
-    print_ticket,
-    query_status,
-    render_test_page,
-    render_ticket_bitmap,
-)
+from printer.ticket_content import FontSet, TicketContent
+
+if TYPE_CHECKING:
+    from printer import PrinterStatus, PrintOutcome
 
 log = logging.getLogger(__name__)
+
+
+def warm_up_printing() -> None:
+    """Load the printer's libraries (Pillow, qrcode, python-escpos) before the first ticket.
+
+    They are imported where used rather than at start-up, which they would slow by a fifth
+    of a second; the kiosk calls this in the background once its first screen is up.
+    """
+    importlib.import_module("printer.output")
+    importlib.import_module("printer.layout")
 
 
 def bundled_fonts() -> FontSet:
@@ -75,6 +81,8 @@ class PrinterCheck:
 def check_printer(settings: Settings) -> PrinterCheck:
     """Ask the printer's status, then print a test page naming this kiosk (no database)."""
     spec = settings.printer_spec
+    from printer import print_ticket, query_status, render_test_page
+
     status = query_status(spec)
     moment = datetime.now(UTC).astimezone(settings.centre.zone)
     page = render_test_page(
@@ -161,8 +169,10 @@ class TicketDesk:
         """Print a stored ticket and record the outcome; a fault goes to the help desk."""
         content = self.ticket_content(ticket, language)
         spec = self.settings.printer_spec
+        from printer import print_ticket, render_ticket_bitmap
+
         image = render_ticket_bitmap(content, spec.width_dots, self.fonts)
-        outcome: PrintOutcome = print_ticket(image, spec, label=ticket.label)
+        outcome = print_ticket(image, spec, label=ticket.label)
         status = PrintStatus(outcome.status)
         record_print_outcome(self.database, ticket.id, status, outcome.reason)
         printed = replace(ticket, print_status=status, print_error=outcome.reason)

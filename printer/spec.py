@@ -4,8 +4,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
-from escpos.capabilities import CAPABILITIES
-
 PrinterKind = Literal["usb", "serial", "network", "file", "cups", "preview"]
 RasterImpl = Literal["bitImageRaster", "graphics", "bitImageColumn"]
 
@@ -64,6 +62,9 @@ class PrinterSpec:
     def _profile_problems(self) -> list[str]:
         if self.profile is None:
             return []
+        # Loaded only when a profile is named: the database takes a while to read.
+        from escpos.capabilities import CAPABILITIES
+
         profiles = CAPABILITIES["profiles"]
         if self.profile not in profiles:
             return [f"profile {self.profile!r} is not in the python-escpos profile database"]

@@ -7,14 +7,17 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.catalog_loader import load_catalog
-from kiosk.config import load_settings
-from kiosk.db import open_database
+from kiosk.config import Settings, load_settings
+from kiosk.db import Database, open_database
 from kiosk.errors import KioskError
-from kiosk.retention import purge_expired
-from kiosk.ticket_printing import TicketDesk
+from kiosk.ticket_printing import TicketDesk, warm_up_printing
 from ui.app_setup import configure_logging, create_application, display_problem
+
+if TYPE_CHECKING:
+    from ui.kiosk_window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +25,9 @@ EXIT_FAULT = 2
 EXIT_NO_DISPLAY = 3
 # A window of the portrait shape that most kiosks have, for --windowed.
 WINDOWED_SIZE = (720, 1280)
+PURGE_DELAY_MS = 60_000
+# Long enough for the first screen to be drawn, far shorter than a citizen's five taps.
+WARM_UP_DELAY_MS = 500
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     return parser
+
+
+def _purge_in_background(window: KioskWindow, database: Database, settings: Settings) -> None:
+    from kiosk.retention import purge_expired
+
+    window.runner.run(
+        lambda: purge_expired(database, settings),
+        lambda _purge: None,
+        lambda error: log.warning("could not delete expired tickets: %s", error),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_FAULT
     # Qt is imported only now, so that a fault above never waits for Qt to start.
+    from PySide6.QtCore import QTimer
+
     from ui.kiosk_window import KioskWindow
     from ui.metrics import metrics_for
     from ui.theme import apply_theme
@@ -66,11 +84,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         window.show_locked_down()
     log.info("kiosk %s started, sizes for %.0f DPI", settings.kiosk.id, metrics.dpi)
-    # Forget what is past the retention period, off the GUI thread, once a day at start.
-    window.runner.run(
-        lambda: purge_expired(database, settings),
-        lambda _purge: None,
-        lambda error: log.warning("could not delete expired tickets: %s", error),
+    # Forget what is past the retention period, off the GUI thread, once the kiosk has
+    # settled (not while the first screen is being drawn).
+    QTimer.singleShot(PURGE_DELAY_MS, lambda: _purge_in_background(window, database, settings))
+    QTimer.singleShot(
+        WARM_UP_DELAY_MS,
+        lambda: window.runner.run(
+            warm_up_printing,
+            lambda _: None,
+            lambda error: log.warning("could not load the printer libraries: %s", error),
+        ),
     )
     try:
         return app.exec()
