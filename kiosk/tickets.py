@@ -56,13 +56,9 @@ class IssuedTicket:
         return format_label(self.prefix, self.number)
 
     def as_json(self) -> dict[str, object]:
+        """The `ticket issue --json` record (keys in the order the README documents)."""
         return {
-            "id": self.id,
-            "label": self.label,
-            "prefix": self.prefix,
-            "number": self.number,
-            "service_day": self.service_day.isoformat(),
-            "procedure": self.procedure_code,
+            **_identity_json(self),
             "priority": self.priority.value if self.priority else None,
             "kiosk": self.kiosk_id,
             "issued_at": self.issued_at.isoformat(),
@@ -351,7 +347,8 @@ def list_tickets(database: Database, day: date) -> list[Ticket]:
         )
 
 
-def ticket_as_json(ticket: Ticket) -> dict[str, object]:
+def _identity_json(ticket: Ticket | IssuedTicket) -> dict[str, object]:
+    """The keys that open every ticket record: which ticket, of which queue and procedure."""
     return {
         "id": ticket.id,
         "label": format_label(ticket.prefix, ticket.number),
@@ -359,6 +356,13 @@ def ticket_as_json(ticket: Ticket) -> dict[str, object]:
         "number": ticket.number,
         "service_day": ticket.service_day.isoformat(),
         "procedure": ticket.procedure_code,
+    }
+
+
+def ticket_as_json(ticket: Ticket) -> dict[str, object]:
+    """The `ticket list --json` record."""
+    return {
+        **_identity_json(ticket),
         "priority": ticket.priority,
         "kiosk": ticket.kiosk_id,
         "state": ticket.state,
