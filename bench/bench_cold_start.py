@@ -27,8 +27,8 @@ def probe() -> None:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
-    import ui.kiosk_main
-    from ui.screens.welcome import WelcomeScreen
+    import ui.kiosk.main
+    from ui.kiosk.screens.welcome import WelcomeScreen
 
     class FirstWelcomePaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -41,15 +41,15 @@ def probe() -> None:
                 app.exit(0)
             return False
 
-    create_application = ui.kiosk_main.create_application
+    create_application = ui.kiosk.main.create_application
 
     def create_watched_application(*args: object) -> QApplication:
         app = create_application(*args)  # type: ignore[arg-type]
         app.installEventFilter(FirstWelcomePaint(app))
         return app
 
-    ui.kiosk_main.create_application = create_watched_application  # type: ignore[assignment]
-    sys.exit(ui.kiosk_main.main(["--windowed"]))
+    ui.kiosk.main.create_application = create_watched_application  # type: ignore[assignment]
+    sys.exit(ui.kiosk.main.main(["--windowed"]))
 
 
 def launch(data_dir: str) -> tuple[float, float]:

@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from bench.common import postgres_url, write_result
-from kiosk.db import open_database
+from kiosk.storage.db import open_database
 from tests.support.databases import postgres_schema_url
 
 REPO = Path(__file__).resolve().parents[1]

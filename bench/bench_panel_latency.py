@@ -26,11 +26,11 @@ from PySide6.QtCore import QEventLoop, QModelIndex, QTimer
 from PySide6.QtTest import QTest
 
 from bench.common import postgres_url, summary_ms, write_result
-from kiosk.change_watch import change_watch_for
-from kiosk.db import open_database
+from kiosk.storage.change_watch import change_watch_for
+from kiosk.storage.db import open_database
 from tests.support.databases import postgres_schema_url
 from tests.support.help_kiosk import HelpingKiosk
-from ui.app_setup import create_application
+from ui.common.app_setup import create_application
 from ui.panel.window import PanelWindow
 
 SAMPLES = 60

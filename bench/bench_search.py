@@ -10,9 +10,9 @@ import random
 import time
 
 from bench.common import summary_ms, write_result
-from kiosk.catalog import Catalog, LocalizedText, Procedure
-from kiosk.catalog_loader import builtin_catalog
-from kiosk.search import ProcedureSearch
+from kiosk.catalog.loader import builtin_catalog
+from kiosk.catalog.procedures import Catalog, LocalizedText, Procedure
+from kiosk.catalog.search import ProcedureSearch
 
 PROCEDURES = 5_000
 TARGET_MEDIAN_MS = 2.0

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 from bench.common import summary_ms, write_result
-from kiosk.catalog_loader import load_catalog
+from kiosk.catalog.loader import load_catalog
 from kiosk.config import settings_from_mapping
-from kiosk.db import open_database
-from kiosk.models import Priority
-from kiosk.ticket_printing import TicketDesk
+from kiosk.printing.desk import TicketDesk
+from kiosk.storage.db import open_database
+from kiosk.storage.models import Priority
 from tests.support.fake_printer import FakeNetworkPrinter
 
 TICKETS = 200

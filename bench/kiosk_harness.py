@@ -12,15 +12,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.catalog_loader import load_catalog
+from kiosk.catalog.loader import load_catalog
 from kiosk.config import settings_from_mapping
-from kiosk.db import Database, open_database
-from kiosk.ticket_printing import TicketDesk
-from ui.app_setup import create_application
-from ui.kiosk_window import KioskWindow
-from ui.metrics import Metrics
-from ui.theme import apply_theme
-from ui.widgets.tap_button import TapButton
+from kiosk.printing.desk import TicketDesk
+from kiosk.storage.db import Database, open_database
+from ui.common.app_setup import create_application
+from ui.common.metrics import Metrics
+from ui.common.theme import apply_theme
+from ui.kiosk.widgets.tap_button import TapButton
+from ui.kiosk.window import KioskWindow
 
 PORTRAIT = (1080, 1920)
 TIMEOUT_S = 30.0

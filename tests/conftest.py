@@ -18,8 +18,8 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from kiosk.config import Settings, settings_from_mapping  # noqa: E402
-from kiosk.db import Database, open_database  # noqa: E402
-from kiosk.ticket_printing import bundled_fonts  # noqa: E402
+from kiosk.printing.desk import bundled_fonts  # noqa: E402
+from kiosk.storage.db import Database, open_database  # noqa: E402
 from printer import FontSet  # noqa: E402
 from tests.support.databases import postgres_schema_url  # noqa: E402
 

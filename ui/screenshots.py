@@ -17,14 +17,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from kiosk.catalog import Catalog
-from kiosk.catalog_loader import load_catalog
+from kiosk.catalog.loader import load_catalog
+from kiosk.catalog.procedures import Catalog
 from kiosk.cli.context import CliContext
 from kiosk.config import Settings
-from kiosk.db import Database, open_database
 from kiosk.errors import KioskError
-from kiosk.models import Priority
-from kiosk.ticket_printing import TicketDesk
+from kiosk.printing.desk import TicketDesk
+from kiosk.storage.db import Database, open_database
+from kiosk.storage.models import Priority
 from printer import render_ticket_bitmap
 
 log = logging.getLogger(__name__)
@@ -103,10 +103,10 @@ def render_printed_tickets(
 def render_all(
     directory: Path, settings: Settings, catalog: Catalog, database: Database, dpi: float
 ) -> list[Path]:
-    from ui.app_setup import create_application
-    from ui.kiosk_window import KioskWindow
-    from ui.metrics import Metrics
-    from ui.theme import apply_theme
+    from ui.common.app_setup import create_application
+    from ui.common.metrics import Metrics
+    from ui.common.theme import apply_theme
+    from ui.kiosk.window import KioskWindow
 
     app = create_application("kiosk-admin", ["kiosk-admin", "-platform", "offscreen"])
     metrics = Metrics(dpi)

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kiosk.catalog import Catalog, Procedure
-from kiosk.catalog_loader import ImportReport, import_file, load_catalog, plan_import
+from kiosk.catalog.loader import ImportReport, import_file, load_catalog, plan_import
+from kiosk.catalog.procedures import Catalog, Procedure
+from kiosk.catalog.search import ProcedureSearch
 from kiosk.cli.context import CliContext
-from kiosk.search import ProcedureSearch
 
 
 def register(subparsers: Any) -> None:

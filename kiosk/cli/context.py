@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk.config import Settings, load_settings
-from kiosk.db import Database, open_database
+from kiosk.storage.db import Database, open_database
 
 
 @dataclass

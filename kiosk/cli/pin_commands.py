@@ -9,7 +9,7 @@ from typing import Any
 
 from kiosk.cli.context import CliContext
 from kiosk.errors import KioskError
-from kiosk.staff_pin import set_pin
+from kiosk.staff.pin import set_pin
 
 
 def register(subparsers: Any) -> None:

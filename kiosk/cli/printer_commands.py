@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from kiosk.cli.context import CliContext
-from kiosk.ticket_printing import check_printer
+from kiosk.printing.desk import check_printer
 
 
 def register(subparsers: Any) -> None:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from kiosk.cli.context import CliContext
-from kiosk.retention import purge_expired
+from kiosk.staff.retention import purge_expired
 
 
 def register(subparsers: Any) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from kiosk.cli.context import CliContext
 from kiosk.errors import KioskError
-from kiosk.reports import daily_report, report_as_csv
+from kiosk.reports.daily import daily_report, report_as_csv
 
 
 def register(subparsers: Any) -> None:

@@ -6,14 +6,14 @@ import argparse
 from datetime import UTC, date, datetime
 from typing import Any
 
-from kiosk.catalog_loader import load_catalog
+from kiosk.catalog.loader import load_catalog
 from kiosk.cli.context import CliContext
 from kiosk.config import LANGUAGES
-from kiosk.issuing import issue_for_procedure
-from kiosk.models import Priority
-from kiosk.service_day import service_day
-from kiosk.ticket_printing import TicketDesk
-from kiosk.tickets import list_tickets, ticket_as_json
+from kiosk.printing.desk import TicketDesk
+from kiosk.queue.issuing import issue_for_procedure
+from kiosk.queue.service_day import service_day
+from kiosk.queue.tickets import list_tickets, ticket_as_json
+from kiosk.storage.models import Priority
 
 
 def register(subparsers: Any) -> None:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from kiosk.cli.context import CliContext
-from kiosk.volunteers import add_volunteer, remove_volunteer, roster
+from kiosk.helpdesk.volunteers import add_volunteer, remove_volunteer, roster
 
 
 def register(subparsers: Any) -> None:

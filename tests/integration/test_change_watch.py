@@ -6,8 +6,8 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from kiosk.change_watch import ChangeWatch, ChangeWatchLost, change_watch_for
-from kiosk.db import Database
+from kiosk.storage.change_watch import ChangeWatch, ChangeWatchLost, change_watch_for
+from kiosk.storage.db import Database
 from tests.support.databases import postgres_base_url
 from tests.support.help_kiosk import HelpingKiosk
 

@@ -15,15 +15,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, text
 
-from kiosk.catalog_loader import load_catalog
-from kiosk.change_watch import change_watch_for
+from kiosk.catalog.loader import load_catalog
 from kiosk.config import settings_from_mapping
-from kiosk.db import Database, open_database
 from kiosk.errors import DatabaseUnavailable
-from kiosk.help_requests import open_requests
-from kiosk.issuing import issue_for_procedure
-from kiosk.models import HelpRequest, Ticket, TicketCounter
-from kiosk.tickets import IssuedTicket
+from kiosk.helpdesk.requests import open_requests
+from kiosk.queue.issuing import issue_for_procedure
+from kiosk.queue.tickets import IssuedTicket
+from kiosk.storage.change_watch import change_watch_for
+from kiosk.storage.db import Database, open_database
+from kiosk.storage.models import HelpRequest, Ticket, TicketCounter
 from ui.panel.window import PanelWindow
 
 REPO = Path(__file__).resolve().parents[2]

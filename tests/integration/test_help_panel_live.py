@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
-from kiosk.change_watch import ChangeWatch, PostgresChangeListener, change_watch_for
-from kiosk.db import Database
-from kiosk.help_requests import create_help_request
-from kiosk.models import HelpReason
+from kiosk.helpdesk.requests import create_help_request
+from kiosk.storage.change_watch import ChangeWatch, PostgresChangeListener, change_watch_for
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpReason
 from tests.support.databases import postgres_base_url
 from tests.support.help_kiosk import HelpingKiosk
 from ui.panel.window import PanelWindow

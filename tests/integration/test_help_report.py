@@ -10,10 +10,10 @@ import pytest
 
 from kiosk.cli.main import main
 from kiosk.config import Settings
-from kiosk.db import Database
-from kiosk.help_requests import claim_request, close_request, create_help_request
-from kiosk.models import HelpOutcome, HelpReason, Priority
-from kiosk.tickets import issue_ticket
+from kiosk.helpdesk.requests import claim_request, close_request, create_help_request
+from kiosk.queue.tickets import issue_ticket
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpOutcome, HelpReason, Priority
 
 # 09:00 in Ho Chi Minh City on 23 and 24 November 2026.
 MONDAY = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.db import Database
-from kiosk.help_requests import (
+from kiosk.helpdesk.requests import (
     AlreadyTaken,
     claim_request,
     close_request,
@@ -17,8 +16,9 @@ from kiosk.help_requests import (
     help_reason_for,
     open_requests,
 )
-from kiosk.models import HelpOutcome, HelpReason, HelpRequest, Priority
-from kiosk.volunteers import RosterError, add_volunteer, remove_volunteer, roster
+from kiosk.helpdesk.volunteers import RosterError, add_volunteer, remove_volunteer, roster
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpOutcome, HelpReason, HelpRequest, Priority
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -18,7 +18,7 @@ def _environment(data_dir: Path, **extra: str) -> dict[str, str]:
 
 def _kiosk(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ui.kiosk_main", *args],
+        [sys.executable, "-m", "ui.kiosk.main", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -53,7 +53,7 @@ def test_a_broken_config_is_one_line(tmp_path: Path) -> None:
 def test_it_starts_on_embedded_defaults_and_keeps_running(tmp_path: Path) -> None:
     env = _environment(tmp_path, QT_QPA_PLATFORM="offscreen")
     with subprocess.Popen(
-        [sys.executable, "-m", "ui.kiosk_main"],
+        [sys.executable, "-m", "ui.kiosk.main"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

@@ -4,12 +4,12 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from kiosk.config import PrivacySettings, Settings
-from kiosk.db import Database
-from kiosk.help_requests import claim_request, close_request, create_help_request
-from kiosk.models import HelpOutcome, HelpReason, Priority
-from kiosk.reports import daily_report
-from kiosk.retention import purge_expired
-from kiosk.tickets import issue_ticket, list_tickets
+from kiosk.helpdesk.requests import claim_request, close_request, create_help_request
+from kiosk.queue.tickets import issue_ticket, list_tickets
+from kiosk.reports.daily import daily_report
+from kiosk.staff.retention import purge_expired
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpOutcome, HelpReason, Priority
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 at the centre
 

@@ -4,8 +4,8 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from kiosk.db import SCHEMA_REVISION, Database, alembic_config
-from kiosk.models import Base
+from kiosk.storage.db import SCHEMA_REVISION, Database, alembic_config
+from kiosk.storage.models import Base
 
 
 def test_schema_revision_is_the_newest_migration(database: Database) -> None:

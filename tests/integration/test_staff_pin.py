@@ -7,15 +7,15 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from kiosk.cli.main import main as kiosk_admin
-from kiosk.db import Database
-from kiosk.models import StaffSecret
-from kiosk.staff_pin import (
+from kiosk.staff.pin import (
     LOCK_DURATION,
     InvalidPin,
     PinOutcome,
     check_pin,
     set_pin,
 )
+from kiosk.storage.db import Database
+from kiosk.storage.models import StaffSecret
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 

@@ -9,13 +9,13 @@ import pytest
 from PIL import ImageChops
 from sqlalchemy import select
 
-from kiosk.catalog import Catalog
-from kiosk.catalog_loader import load_catalog
+from kiosk.catalog.loader import load_catalog
+from kiosk.catalog.procedures import Catalog
 from kiosk.config import settings_from_mapping
-from kiosk.db import Database
-from kiosk.help_requests import open_requests
-from kiosk.models import HelpReason, PrintStatus, Priority, Ticket
-from kiosk.ticket_printing import TicketDesk
+from kiosk.helpdesk.requests import open_requests
+from kiosk.printing.desk import TicketDesk
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpReason, PrintStatus, Priority, Ticket
 from printer import render_ticket_bitmap
 from tests.support.fake_printer import FakeMode, FakeNetworkPrinter
 

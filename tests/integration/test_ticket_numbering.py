@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select, text
 
 from kiosk.config import Settings
-from kiosk.db import Database
-from kiosk.models import PrintStatus, Priority, Ticket
-from kiosk.tickets import issue_ticket, list_tickets, record_print_outcome
+from kiosk.queue.tickets import issue_ticket, list_tickets, record_print_outcome
+from kiosk.storage.db import Database
+from kiosk.storage.models import PrintStatus, Priority, Ticket
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -10,7 +10,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.background import BackgroundRunner
+from ui.common.background import BackgroundRunner
 
 
 def main() -> None:

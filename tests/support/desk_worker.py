@@ -11,12 +11,12 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.catalog_loader import load_catalog
+from kiosk.catalog.loader import load_catalog
 from kiosk.config import settings_from_mapping
-from kiosk.db import open_database
 from kiosk.errors import DatabaseUnavailable
-from kiosk.models import Priority
-from kiosk.ticket_printing import TicketDesk
+from kiosk.printing.desk import TicketDesk
+from kiosk.storage.db import open_database
+from kiosk.storage.models import Priority
 
 RETRY_SECONDS = 0.2
 

@@ -11,9 +11,9 @@ python -m tests.support.help_worker claim DATABASE_URL VOLUNTEER START_AT INTERV
 import sys
 import time
 
-from kiosk.db import open_database
-from kiosk.help_requests import AlreadyTaken, claim_request, create_help_request
-from kiosk.models import HelpReason
+from kiosk.helpdesk.requests import AlreadyTaken, claim_request, create_help_request
+from kiosk.storage.db import open_database
+from kiosk.storage.models import HelpReason
 
 
 def serve_creates(url: str) -> None:

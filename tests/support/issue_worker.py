@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from kiosk.config import settings_from_mapping
-from kiosk.db import open_database
-from kiosk.tickets import issue_ticket
+from kiosk.queue.tickets import issue_ticket
+from kiosk.storage.db import open_database
 
 
 def main() -> None:

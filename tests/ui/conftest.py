@@ -9,16 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.catalog import Catalog
-from kiosk.catalog_loader import builtin_catalog
+from kiosk.catalog.loader import builtin_catalog
+from kiosk.catalog.procedures import Catalog
 from kiosk.config import Settings, settings_from_mapping
-from kiosk.db import Database, open_database
-from kiosk.ticket_printing import TicketDesk
-from ui.app_setup import load_bundled_fonts
-from ui.kiosk_window import KioskWindow
-from ui.metrics import Metrics
-from ui.theme import apply_theme
-from ui.widgets.tap_button import TapButton
+from kiosk.printing.desk import TicketDesk
+from kiosk.storage.db import Database, open_database
+from ui.common.app_setup import load_bundled_fonts
+from ui.common.metrics import Metrics
+from ui.common.theme import apply_theme
+from ui.kiosk.widgets.tap_button import TapButton
+from ui.kiosk.window import KioskWindow
 
 PORTRAIT = (1080, 1920)
 LANDSCAPE = (1920, 1080)
@@ -29,7 +29,7 @@ WindowFactory = Callable[..., KioskWindow]
 
 @pytest.fixture(scope="session", autouse=True)
 def kiosk_theme(qapp: QApplication) -> None:
-    """What `ui.app_setup.create_application` does for the real kiosk, on pytest-qt's app."""
+    """What `ui.common.app_setup.create_application` does for the real kiosk, on pytest-qt's app."""
     font = qapp.font()
     font.setFamily(load_bundled_fonts())
     qapp.setFont(font)

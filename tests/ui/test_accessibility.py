@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import LANDSCAPE, PORTRAIT, TEST_DPI, WindowFactory, tap
-from ui.contrast import border_colour_pairs, parse_rules, text_colour_pairs
-from ui.kiosk_window import KioskWindow
-from ui.metrics import Metrics
-from ui.theme import kiosk_stylesheet
+from ui.common.contrast import border_colour_pairs, parse_rules, text_colour_pairs
+from ui.common.metrics import Metrics
+from ui.common.theme import kiosk_stylesheet
+from ui.kiosk.window import KioskWindow
 
 MIN_TARGET_MM = 16.0
 MIN_GAP_MM = 5.0
@@ -112,7 +112,7 @@ def test_every_text_colour_at_7_to_1_and_every_border_at_3_to_1() -> None:
 
 
 def test_contrast_formula_and_a_rule_without_background() -> None:
-    from ui.contrast import contrast_ratio
+    from ui.common.contrast import contrast_ratio
 
     assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast_ratio("#777777", "#777777") == pytest.approx(1.0)

@@ -4,8 +4,8 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.db import Database
-from kiosk.models import HelpRequest
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpRequest
 from tests.ui.conftest import WindowFactory, tap, visible_texts
 
 # The taps that lead to each screen of the walk, from Welcome.

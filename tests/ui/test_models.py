@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from kiosk.catalog import Catalog
-from ui.models import ProcedureListModel
+from kiosk.catalog.procedures import Catalog
+from ui.kiosk.models import ProcedureListModel
 
 
 def test_procedure_model_passes_the_model_tester(

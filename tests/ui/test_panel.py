@@ -12,15 +12,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.catalog_loader import load_catalog
-from kiosk.change_watch import change_watch_for
+from kiosk.catalog.loader import load_catalog
 from kiosk.config import Settings
-from kiosk.db import Database
-from kiosk.help_requests import claim_request, create_help_request, open_requests
-from kiosk.models import HelpReason, Priority
-from kiosk.tickets import issue_ticket
-from kiosk.volunteers import add_volunteer
-from ui.metrics import metrics_for
+from kiosk.helpdesk.requests import claim_request, create_help_request, open_requests
+from kiosk.helpdesk.volunteers import add_volunteer
+from kiosk.queue.tickets import issue_ticket
+from kiosk.storage.change_watch import change_watch_for
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpReason, Priority
+from ui.common.metrics import metrics_for
 from ui.panel.labels import procedure_namer
 from ui.panel.model import Column
 from ui.panel.sound import Chime

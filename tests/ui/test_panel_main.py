@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.panel_main import main
+from ui.panel.main import main
 
 
 def test_a_wrong_setting_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

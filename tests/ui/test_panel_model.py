@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from kiosk.help_requests import OpenHelpRequest
-from kiosk.models import HelpReason
-from ui.contrast import contrast_ratio, parse_rules, text_colour_pairs
+from kiosk.helpdesk.requests import OpenHelpRequest
+from kiosk.storage.models import HelpReason
+from ui.common.contrast import contrast_ratio, parse_rules, text_colour_pairs
 from ui.panel.model import Column, HelpRequestTableModel, WaitLevel, format_wait
 
 NOW = datetime(2026, 11, 23, 3, 30, tzinfo=UTC)

@@ -8,9 +8,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kiosk.config import Settings
-from kiosk.db import Database
-from kiosk.models import HelpRequest, Ticket
-from kiosk.staff_pin import set_pin
+from kiosk.staff.pin import set_pin
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpRequest, Ticket
 from tests.support.fake_printer import FakeNetworkPrinter
 from tests.ui.conftest import WindowFactory, tap, visible_texts
 

@@ -4,8 +4,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.db import Database
-from kiosk.models import HelpRequest, Ticket
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpRequest, Ticket
 from tests.ui.conftest import WindowFactory, tap, visible_texts
 
 WALKS = {

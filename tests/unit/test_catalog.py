@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.catalog_loader import (
+from kiosk.catalog.loader import (
     PROVINCE_FEE_TEXT,
     InvalidCatalog,
     builtin_catalog,
@@ -227,7 +227,7 @@ def test_overlay_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_code_in_two_builtin_files_is_refused() -> None:
-    from kiosk.catalog_loader import _build, _layers_of_complete_files, parse_toml
+    from kiosk.catalog.loader import _build, _layers_of_complete_files, parse_toml
 
     first = parse_toml('[[procedure]]\ncode = "1.001193"\n', "procedures_a.toml")
     second = parse_toml('[[procedure]]\ncode = "1.001193"\n', "procedures_b.toml")

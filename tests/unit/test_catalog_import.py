@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.catalog_loader import (
+from kiosk.catalog.loader import (
     InvalidCatalog,
     builtin_catalog,
     import_file,

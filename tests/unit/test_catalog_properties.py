@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalog_loader import (
+from kiosk.catalog.loader import (
     CatalogSource,
     Entry,
     InvalidCatalog,

@@ -1,7 +1,7 @@
 """The citizen's session: every choice in one object, forgotten in one place."""
 
-from kiosk.citizen_session import CitizenSession
-from kiosk.models import Priority
+from kiosk.citizen.session import CitizenSession
+from kiosk.storage.models import Priority
 
 
 def test_reset_forgets_every_choice() -> None:

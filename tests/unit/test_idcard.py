@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.idcard import AgeCheck, NotAnIdCard, ScanProblem, age_on, check_age
+from kiosk.citizen.idcard import AgeCheck, NotAnIdCard, ScanProblem, age_on, check_age
 
 TODAY = date(2026, 11, 23)
 

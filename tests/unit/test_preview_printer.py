@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from kiosk.ticket_printing import bundled_fonts
+from kiosk.printing.desk import bundled_fonts
 from printer import (
     PrinterSpec,
     TicketContent,

@@ -5,8 +5,8 @@ import io
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from kiosk.models import HelpOutcome, HelpReason, HelpRequest
-from kiosk.reports import CSV_COLUMNS, DayReport, report_as_csv, tally_help, utc_span
+from kiosk.reports.daily import CSV_COLUMNS, DayReport, report_as_csv, tally_help, utc_span
+from kiosk.storage.models import HelpOutcome, HelpReason, HelpRequest
 
 HCMC = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from kiosk.catalog import Catalog
-from kiosk.catalog_loader import load_catalog
-from kiosk.search import ProcedureSearch, fold
+from kiosk.catalog.loader import load_catalog
+from kiosk.catalog.procedures import Catalog
+from kiosk.catalog.search import ProcedureSearch, fold
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalog import Procedure
-from kiosk.catalog_loader import builtin_catalog
-from kiosk.search import ProcedureSearch, SearchHit, fold
+from kiosk.catalog.loader import builtin_catalog
+from kiosk.catalog.procedures import Procedure
+from kiosk.catalog.search import ProcedureSearch, SearchHit, fold
 
 SEARCH = ProcedureSearch(builtin_catalog())
 CODES = frozenset(p.code for p in builtin_catalog().procedures)

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.catalog import Catalog
+from kiosk.catalog.procedures import Catalog
 from kiosk.errors import UnknownProcedure
-from kiosk.models import HelpOutcome, HelpReason
+from kiosk.storage.models import HelpOutcome, HelpReason
 
 _CONTEXT = "HelpDesk"
 

@@ -1,4 +1,4 @@
-"""Glue between a `kiosk.change_watch.ChangeWatch` and the Qt event loop.
+"""Glue between a `kiosk.storage.change_watch.ChangeWatch` and the Qt event loop.
 
 A PostgreSQL listener wakes the loop through a QSocketNotifier on its socket; an SQLite
 watcher is asked by a QTimer. Neither needs a thread to listen; only (re)connecting runs on a
@@ -13,9 +13,9 @@ import logging
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
-from kiosk.change_watch import ChangeWatch
 from kiosk.errors import DatabaseUnavailable
-from ui.background import BackgroundRunner
+from kiosk.storage.change_watch import ChangeWatch
+from ui.common.background import BackgroundRunner
 
 log = logging.getLogger(__name__)
 

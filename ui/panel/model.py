@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kiosk.help_requests import OpenHelpRequest
-from kiosk.models import HelpReason
+from kiosk.helpdesk.requests import OpenHelpRequest
+from kiosk.storage.models import HelpReason
 from ui.panel.labels import reason_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -1,7 +1,7 @@
 """Pictures of the panel for the documentation: empty, busy with 12 requests, reconnecting.
 
 Built on a throw-away SQLite database with a fixed clock, so the pictures are the same on
-every run. Needs a QApplication with the bundled fonts loaded (`ui.app_setup`).
+every run. Needs a QApplication with the bundled fonts loaded (`ui.common.app_setup`).
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
-from kiosk.catalog_loader import load_catalog
-from kiosk.change_watch import change_watch_for
+from kiosk.catalog.loader import load_catalog
 from kiosk.config import Settings, settings_from_mapping
-from kiosk.db import Database, open_database
-from kiosk.help_requests import claim_request, create_help_request
-from kiosk.models import HelpReason, Priority
-from kiosk.tickets import issue_ticket
-from kiosk.volunteers import add_volunteer
+from kiosk.helpdesk.requests import claim_request, create_help_request
+from kiosk.helpdesk.volunteers import add_volunteer
+from kiosk.queue.tickets import issue_ticket
+from kiosk.storage.change_watch import change_watch_for
+from kiosk.storage.db import Database, open_database
+from kiosk.storage.models import HelpReason, Priority
 from ui.panel.labels import procedure_namer
 from ui.panel.window import PanelWindow
 

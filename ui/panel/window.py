@@ -25,27 +25,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.change_watch import ChangeWatch
-from kiosk.db import Database
 from kiosk.errors import DatabaseUnavailable
-from kiosk.help_requests import (
+from kiosk.helpdesk.requests import (
     AlreadyTaken,
     OpenHelpRequest,
     claim_request,
     close_request,
     open_requests,
 )
-from kiosk.models import HelpOutcome, HelpReason
-from kiosk.reports import HelpCounts, help_counts_on
-from kiosk.service_day import service_day
-from kiosk.volunteers import roster
-from ui.background import BackgroundRunner
-from ui.metrics import Metrics, metrics_for
+from kiosk.helpdesk.volunteers import roster
+from kiosk.queue.service_day import service_day
+from kiosk.reports.daily import HelpCounts, help_counts_on
+from kiosk.storage.change_watch import ChangeWatch
+from kiosk.storage.db import Database
+from kiosk.storage.models import HelpOutcome, HelpReason
+from ui.common.background import BackgroundRunner
+from ui.common.metrics import Metrics, metrics_for
+from ui.common.theme import cap_height_ratio, render_stylesheet
 from ui.panel.labels import outcome_label, reason_label
 from ui.panel.live import ChangeFeed
 from ui.panel.model import Column, HelpRequestTableModel, utc_now
 from ui.panel.sound import Chime
-from ui.theme import cap_height_ratio, render_stylesheet
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The procedure catalogue: fields and procedures, loading and validating its files, and search."""

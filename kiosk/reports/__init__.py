@@ -1,0 +1,1 @@
+"""The figures a centre reports, per service day."""

@@ -1,0 +1,1 @@
+"""The database: engine, stored records, migrations, and the change notices other machines hear."""

@@ -1,0 +1,223 @@
+"""The database: one code path for embedded SQLite and a centre's shared PostgreSQL.
+
+SQLite runs in WAL mode with a busy timeout, and every writing transaction starts with
+``BEGIN IMMEDIATE`` so that two kiosks never both read a counter and then fight over the write.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.errors import DatabaseUnavailable
+
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
+log = logging.getLogger(__name__)
+
+_WRITE_OPTION = "kiosk_write"
+# The newest revision under kiosk/storage/migrations/versions (a test checks they agree).
+SCHEMA_REVISION = "0002"
+
+
+def _normalise_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"database URL {url!r} is not a valid URL") from exc
+    if parsed.drivername in ("postgresql", "postgres"):
+        # psycopg 3 is the one PostgreSQL driver the kiosk ships with.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below decide how each transaction starts.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Database:
+    """Engine and sessions for one database URL."""
+
+    def __init__(self, url: str, *, busy_timeout_ms: int = 10_000, echo: bool = False) -> None:
+        self.url = _normalise_url(url)
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            database = self.url.database or ""
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000}
+        else:
+            # A pooled connection may have died with a server restart; pinging it on checkout
+            # costs a round trip, outside any lock, and saves the first ticket afterwards.
+            kwargs["pool_pre_ping"] = True
+            kwargs["connect_args"] = {"connect_timeout": 5}
+        self.engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            _install_sqlite_pragmas(self.engine, busy_timeout_ms)
+        self._write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._autocommit_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.url.get_backend_name() == "postgresql"
+
+    def describe(self) -> str:
+        """The URL without its password, for messages and logs."""
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A writing transaction, committed on success and rolled back on any error."""
+        with self._wrap_errors(), self._write_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def issuing_connection(self, *, single_statement: bool) -> Iterator[Connection]:
+        """A bare Core connection for the hot path of issuing tickets.
+
+        SQLite: one ``BEGIN IMMEDIATE`` transaction around everything done on it.
+        PostgreSQL with ``single_statement``: autocommit, so each statement is its own
+        transaction; the caller numbers and stores a ticket in one statement, which takes one
+        round trip instead of BEGIN, statement and COMMIT while the queue's counter row is
+        locked. Otherwise one transaction, as on SQLite.
+        """
+        autocommit = single_statement and not self.is_sqlite
+        engine = self._autocommit_engine if autocommit else self._write_engine
+        with self._wrap_errors(), engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A reading transaction (deferred on SQLite: it takes no write lock)."""
+        with self._wrap_errors(), self._read_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _wrap_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            fault = self.fault(exc)
+            if fault is None:
+                raise
+            raise fault from exc
+
+    def check_connection(self) -> None:
+        """Connect once, so that a wrong URL is reported at start and not at the first ticket."""
+        with self.read() as session:
+            session.execute(text("SELECT 1"))
+
+    def schema_revision(self) -> str | None:
+        """The Alembic revision the database is at; None for an empty database."""
+        with self.read() as session:
+            if not inspect(session.connection()).has_table("alembic_version"):
+                return None
+            return session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+    def upgrade(self) -> None:
+        """Apply every Alembic migration not yet applied (safe when several processes start).
+
+        A database already at ``SCHEMA_REVISION`` is left alone without loading Alembic,
+        which would cost a kiosk a sixth of its start-up time.
+        """
+        if self.schema_revision() == SCHEMA_REVISION:
+            return
+        from alembic import command
+
+        config = alembic_config(self)
+        try:
+            migrating = self.engine.execution_options(**{_WRITE_OPTION: True})
+            with migrating.connect() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except OperationalError as exc:
+            raise (self.fault(exc) or DatabaseUnavailable(self._unreachable(exc))) from exc
+        log.info("database %s is at the latest schema", self.describe())
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def fault(self, exc: DBAPIError) -> DatabaseUnavailable | None:
+        """The database fault behind ``exc`` in words a technician can act on, if it is one."""
+        message = str(exc.orig).lower()
+        where = f"the database file {self.url.database}" if self.is_sqlite else self.describe()
+        for phrase, explanation in _STORAGE_FAULTS:
+            if phrase in message:
+                return DatabaseUnavailable(explanation.format(where=where))
+        if exc.connection_invalidated or any(phrase in message for phrase in _CONNECTION_FAULTS):
+            return DatabaseUnavailable(self._unreachable(exc))
+        return None
+
+    def _unreachable(self, exc: DBAPIError) -> str:
+        return f"cannot reach the database {self.describe()}: {first_line(exc.orig)}"
+
+
+def first_line(error: BaseException | None) -> str:
+    """The first line of a driver's message (psycopg adds hints on further lines)."""
+    return str(error).strip().splitlines()[0] if error and str(error).strip() else "no reason given"
+
+
+# What SQLite and PostgreSQL say (lower case) -> what a technician should read.
+_STORAGE_FAULTS = (
+    ("database or disk is full", "the disk holding {where} is full: free some space"),
+    ("disk is full", "the disk holding {where} is full: free some space"),
+    ("readonly database", "{where} is read-only: check the file system and its permissions"),
+    ("read-only file system", "{where} is on a read-only file system"),
+    ("disk i/o error", "{where} cannot be read or written (disk I/O error): check the disk"),
+    ("unable to open database", "{where} cannot be opened: is its folder there and writable?"),
+    ("database is locked", "{where} stayed locked by another process: is a kiosk stuck?"),
+)
+_CONNECTION_FAULTS = ("connection", "could not connect", "server closed", "terminating")
+
+
+def alembic_config(database: Database) -> AlembicConfig:
+    from alembic.config import Config as AlembicConfig
+
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(resources.files("kiosk.storage") / "migrations"))
+    config.attributes["database_is_sqlite"] = database.is_sqlite
+    return config
+
+
+def open_database(url: str, *, busy_timeout_ms: int = 10_000, upgrade: bool = True) -> Database:
+    """Open the database and bring its schema up to date; faults become `DatabaseUnavailable`."""
+    database = Database(url, busy_timeout_ms=busy_timeout_ms)
+    try:
+        if upgrade:
+            database.upgrade()
+        else:
+            database.check_connection()
+    except DatabaseUnavailable:
+        database.dispose()
+        raise
+    return database

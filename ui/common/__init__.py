@@ -1,0 +1,1 @@
+"""Qt pieces shared by every window: start-up, sizes, theme, contrast, background work, words."""

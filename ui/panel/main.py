@@ -1,0 +1,65 @@
+"""`kiosk-panel`: the help-desk panel that volunteers watch."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.catalog.loader import load_catalog
+from kiosk.config import load_settings
+from kiosk.errors import KioskError
+from kiosk.storage.change_watch import change_watch_for
+from kiosk.storage.db import open_database
+from ui.common.app_setup import configure_logging, create_application, display_problem
+from ui.panel.labels import procedure_namer
+from ui.panel.window import PanelWindow
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kiosk-panel", description="The help-desk panel.")
+    parser.add_argument("--config", type=Path, help="configuration file (default: $KIOSK_CONFIG)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log in more detail")
+    parser.add_argument("--windowed", action="store_true", help="a normal window, not maximised")
+    args = parser.parse_args(argv)
+    problem = display_problem()
+    if problem:
+        print(f"kiosk-panel: {problem}", file=sys.stderr)
+        return 2
+    configure_logging(args.verbose)
+    try:
+        settings = load_settings(args.config)
+        database = open_database(
+            settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms
+        )
+        catalog = load_catalog(settings.catalog_overlay_path)
+    except KioskError as exc:
+        log.debug("start-up failed", exc_info=True)
+        print(f"kiosk-panel: {exc}", file=sys.stderr)
+        return 2
+    app = create_application("kiosk-panel", [sys.argv[0]])
+    window = PanelWindow(
+        database,
+        change_watch_for(database),
+        zone=settings.centre.zone,
+        procedure_name=procedure_namer(catalog),
+        fallback_dpi=settings.kiosk.fallback_dpi,
+    )
+    if args.windowed:
+        window.show()
+    else:
+        window.showMaximized()
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        window.stop()
+        database.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
