@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import array
 import math
+import operator
 import sys
 import wave
 from dataclasses import dataclass
@@ -59,7 +60,8 @@ def decode_clip(source: Traversable | Path, shown_as: str) -> array.array:
             frames = clip.getnframes()
             data = clip.readframes(frames)
     except (OSError, EOFError, wave.Error) as exc:
-        raise ClipUnreadable(shown_as, f"not a PCM WAV file ({exc})") from exc
+        detail = str(exc) or "the file ends too early"
+        raise ClipUnreadable(shown_as, f"not a PCM WAV file ({detail})") from exc
     if width != 2 or channels not in (1, 2):
         raise ClipUnreadable(
             shown_as,
@@ -95,12 +97,12 @@ def _resample(samples: array.array, rate: int) -> array.array:
 
 def even_loudness(samples: array.array) -> array.array:
     """The clip scaled to the one loudness of every clip (RMS, held under the peak limit)."""
-    peak = max(abs(value) for value in samples)
-    rms = math.sqrt(sum(value * value for value in samples) / len(samples))
+    peak = max(abs(min(samples)), abs(max(samples)))
     if peak == 0:
         return array.array("h", samples)
+    rms = math.sqrt(sum(map(operator.mul, samples, samples)) / len(samples))
     gain = min(TARGET_RMS / rms, PEAK_LIMIT / peak)
-    return array.array("h", (round(value * gain) for value in samples))
+    return array.array("h", map(round, map(gain.__mul__, samples)))
 
 
 class Voice:
@@ -110,7 +112,9 @@ class Voice:
     (`preload`), after which building an announcement reads no file.
     """
 
-    def __init__(self, override_dir: Path | None = None, bundled: Traversable | None = None):
+    def __init__(
+        self, override_dir: Path | None = None, bundled: Traversable | Path | None = None
+    ) -> None:
         if override_dir is not None and not override_dir.is_dir():
             raise VoiceClipError(f"display.voice_dir: {override_dir} is not a folder")
         self.override_dir = override_dir
