@@ -43,6 +43,8 @@ class ClipProblem:
 
 
 class ClipUnreadable(VoiceClipError):
+    """A clip file that exists but cannot be used; ``reason`` says why, for `voice check`."""
+
     def __init__(self, shown_as: str, reason: str) -> None:
         super().__init__(f"voice clip {shown_as} is unreadable: {reason}")
         self.reason = reason
@@ -65,13 +67,16 @@ def decode_clip(source: Traversable | Path, shown_as: str) -> array.array:
     if width != 2 or channels not in (1, 2):
         raise ClipUnreadable(
             shown_as,
-            f"{8 * width}-bit, {channels} channels; expected 16-bit PCM, mono or stereo"
+            f"{8 * width}-bit with {channels} channel(s); expected 16-bit PCM, mono or stereo"
             " (sox in.wav -b 16 -c 1 out.wav converts)",
         )
-    if not frames or frames > LONGEST_CLIP_SECONDS * rate or len(data) < frames * 2 * channels:
+    if not 8_000 <= rate <= 96_000:
+        raise ClipUnreadable(shown_as, f"{rate} Hz; expected 8,000 to 96,000 Hz")
+    if not frames or len(data) < frames * 2 * channels:
+        raise ClipUnreadable(shown_as, "no sound, or the file ends before its sound does")
+    if frames > LONGEST_CLIP_SECONDS * rate:
         raise ClipUnreadable(
-            shown_as,
-            f"{frames} frames at {rate} Hz; expected a sound of up to {LONGEST_CLIP_SECONDS:g} s",
+            shown_as, f"{frames / rate:.1f} s long; expected at most {LONGEST_CLIP_SECONDS:g} s"
         )
     samples = array.array("h", data[: frames * 2 * channels])
     if sys.byteorder == "big":

@@ -5,6 +5,7 @@ import math
 import shutil
 import struct
 import wave
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -140,7 +141,7 @@ def test_check_lists_missing_and_unreadable_clips(tmp_path: Path) -> None:
     problems = [str(problem) for problem in check_voice_dir(tmp_path, ("vi",))]
 
     assert problems == [
-        "vi/digit_9.wav: unreadable: 8-bit, 1 channels; expected 16-bit PCM, mono or stereo"
+        "vi/digit_9.wav: unreadable: 8-bit with 1 channel(s); expected 16-bit PCM, mono or stereo"
         " (sox in.wav -b 16 -c 1 out.wav converts) (says: chín)",
         "vi/tens.wav: missing (says: mươi)",
     ]
@@ -156,3 +157,30 @@ def test_pauses_are_the_documented_lengths() -> None:
     assert pauses.count(render.BETWEEN_LANGUAGES) == 2
     assert pauses.count(render.BETWEEN_REPEATS) == 1
     assert [part.language for part in plan if isinstance(part, render.Clip)][-1] == "en"
+
+
+def _truncated(path: Path) -> None:
+    write_tone(path, rate=RATE, channels=1, amplitude=5000, seconds=0.5)
+    path.write_bytes(path.read_bytes()[:2000])
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda p: write_tone(p, rate=RATE, channels=1, amplitude=5000, seconds=10.5),
+         "10.5 s long; expected at most 10 s"),
+        (lambda p: write_tone(p, rate=4000, channels=1, amplitude=5000, seconds=0.5),
+         "4000 Hz; expected 8,000 to 96,000 Hz"),
+        (lambda p: write_tone(p, rate=RATE, channels=1, amplitude=5000, seconds=0.0),
+         "no sound, or the file ends before its sound does"),
+        (_truncated, "no sound, or the file ends before its sound does"),
+    ],
+)  # fmt: skip
+def test_a_clip_that_cannot_be_used_says_why(
+    tmp_path: Path, make: Callable[[Path], None], reason: str
+) -> None:
+    make(tmp_path / "vi" / "digit_1.wav")
+
+    assert [p.problem for p in check_voice_dir(tmp_path, ("vi",)) if p.name == "digit_1"] == [
+        f"unreadable: {reason}"
+    ]
