@@ -5,7 +5,15 @@ what is playing: a new call waits its turn. A recall of a ticket that is still w
 into the waiting announcement (keeping its place, taking the newest counter) instead of being
 said twice in a row. The queue knows no audio device: it is handed ``play(pcm) -> seconds``,
 which starts playback and returns its length, and a ``clock``; the hall display calls `pump()`
-after each call and when the delay `pump()` returned has passed (a Qt single-shot timer).
+after each call and when the delay `pump()` returned has passed (a Qt single-shot timer):
+
+    queue = AnnouncementQueue(render=announcer.render, play=sink.play, clock=time.monotonic)
+    delay = queue.add(Call("A", 12, 3))        # and the same with every later call
+    if delay is not None:
+        QTimer.singleShot(math.ceil(delay * 1000), pump_and_reschedule)
+
+Where no audio device exists, ``play`` logs once and returns the duration all the same, so
+the pace of calls (and the record of them) stays the same.
 """
 
 from __future__ import annotations

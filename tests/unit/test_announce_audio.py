@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.announce import render
+from kiosk.announce.clips import CLIP_WORDS
 from kiosk.announce.reading import Call
 from kiosk.announce.render import Announcer
 from kiosk.announce.voice import RATE, TARGET_RMS, Voice, check_voice_dir, unknown_files
@@ -146,7 +147,6 @@ def test_check_lists_missing_and_unreadable_clips(tmp_path: Path) -> None:
         "vi/tens.wav: missing (says: mươi)",
     ]
     assert unknown_files(tmp_path, ("vi",)) == [tmp_path / "vi" / "Letter_A.wav"]
-    assert check_voice_dir(BUNDLED, ("vi", "en")) == []
 
 
 def test_pauses_are_the_documented_lengths() -> None:
@@ -184,3 +184,15 @@ def test_a_clip_that_cannot_be_used_says_why(
     assert [p.problem for p in check_voice_dir(tmp_path, ("vi",)) if p.name == "digit_1"] == [
         f"unreadable: {reason}"
     ]
+
+
+def test_the_bundled_voice_is_complete_one_format_and_documented() -> None:
+    readme = (BUNDLED / "README.md").read_text(encoding="utf-8")
+    languages = ("vi", "en")
+
+    assert check_voice_dir(BUNDLED, languages) == []
+    assert unknown_files(BUNDLED, languages) == []
+    for language in languages:
+        for path in sorted((BUNDLED / language).glob("*.wav")):
+            read_wav(path)  # 16-bit mono at RATE, or it fails
+            assert f"| `{language}/{path.name}` | {CLIP_WORDS[language][path.stem]} |" in readme
