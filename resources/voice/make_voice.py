@@ -100,9 +100,17 @@ Every call is joined at run time from these clips (16-bit mono WAV, 22,050 Hz): 
 three" where English is configured). Made by `make_voice.py` (run `python -m
 resources.voice.make_voice`) with espeak-ng {version}; licence: [LICENSE.md](LICENSE.md).
 
+Why espeak-ng: it is the only Vietnamese voice found that installs from Debian or PyPI with
+its voice data inside the package (Debian 12 `espeak-ng`, GPL-3.0-or-later). The Vietnamese
+neural voices on PyPI (`vieneu`, `vntts`, `korvatts`, `zerotts`, `viet-tts`) and the Piper,
+sherpa-onnx and Kokoro engines ship no Vietnamese model: each fetches one from a model hub or a
+release page on first use, which a hall display with no network cannot do. Debian has no
+Vietnamese voice for Festival, MBROLA or RHVoice. espeak-ng is intelligible but robotic; a
+centre that wants a human voice records its own clips (below).
+
 How long a call lasts with these clips: A012 to counter 3 in Vietnamese, said twice
 (`display.repeat = 2`), is 12.0 s with the chime (tests hold it between 9 and 15 s); with
-English as well, about 22 s. Pauses: 0.4 s after the chime, 0.08 s between the words of the
+English as well, about 21 s. Pauses: 0.4 s after the chime, 0.08 s between the words of the
 ticket or the counter, 0.2 s between the parts of a sentence, 0.6 s between languages, 0.9 s
 between repetitions; the display leaves 0.5 s between two calls.
 
