@@ -117,6 +117,18 @@ class PrivacySettings:
 
 
 @dataclass(frozen=True)
+class DisplaySettings:
+    # A folder with vi/ and en/ subfolders of a centre's own clips; empty: the bundled voice only.
+    voice_dir: str = ""
+    # How many times each call's sentence is said (after one chime).
+    repeat: int = 2
+    # "words": A012 is "A mười hai"; "digits": "A không một hai".
+    number_reading: str = "words"
+    # The languages each call is spoken in, in this order.
+    languages: tuple[str, ...] = ("vi",)
+
+
+@dataclass(frozen=True)
 class Settings:
     centre: CentreSettings = field(default_factory=CentreSettings)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
@@ -125,6 +137,7 @@ class Settings:
     queue: QueueSettings = field(default_factory=QueueSettings)
     catalog: CatalogSettings = field(default_factory=CatalogSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
     data_dir: Path = field(default_factory=default_data_dir)
     source: Path | None = None
 
@@ -165,6 +178,11 @@ class Settings:
         )
 
     @property
+    def voice_dir(self) -> Path | None:
+        """The centre's own voice clips (display.voice_dir), None for the bundled voice only."""
+        return Path(self.display.voice_dir) if self.display.voice_dir else None
+
+    @property
     def catalog_overlay_path(self) -> Path:
         return (
             Path(self.catalog.overlay)
@@ -181,6 +199,7 @@ _SECTIONS: dict[str, type] = {
     "queue": QueueSettings,
     "catalog": CatalogSettings,
     "privacy": PrivacySettings,
+    "display": DisplaySettings,
 }
 
 
@@ -255,6 +274,7 @@ def _check(settings: Settings) -> None:
         raise ConfigError("kiosk.fallback_dpi: expected a positive number of dots per inch")
     _check_printer(settings)
     _check_queue(settings.queue)
+    _check_display(settings.display)
     if settings.privacy.retention_days < 1:
         raise ConfigError("privacy.retention_days: expected a whole number of days from 1")
     url = settings.database.url
@@ -285,6 +305,21 @@ def _check_queue(queue: QueueSettings) -> None:
                 f"queue.prefixes.{field_code}: {prefix!r} is not allowed;"
                 " use one or two capital letters"
             )
+
+
+def _check_display(display: DisplaySettings) -> None:
+    if not 1 <= display.repeat <= 5:
+        raise ConfigError("display.repeat: expected a whole number from 1 to 5")
+    if display.number_reading not in ("words", "digits"):
+        raise ConfigError(
+            f"display.number_reading: {display.number_reading!r} is not allowed;"
+            " use 'words' (A mười hai) or 'digits' (A không một hai)"
+        )
+    languages = display.languages
+    if not languages or len(set(languages)) != len(languages) or set(languages) - set(LANGUAGES):
+        raise ConfigError(
+            f"display.languages: expected one or more of {', '.join(LANGUAGES)}, each once"
+        )
 
 
 def settings_from_mapping(

@@ -26,3 +26,7 @@ class UnknownProcedure(KioskError, KeyError):
 
 class CatalogError(KioskError):
     """A catalogue file is unreadable or breaks a rule; the message names file, row and field."""
+
+
+class VoiceClipError(KioskError):
+    """A clip of the hall display's voice is missing or unreadable; the message names the file."""

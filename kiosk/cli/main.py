@@ -18,6 +18,7 @@ from kiosk.cli import (
     privacy_commands,
     report_commands,
     ticket_commands,
+    voice_commands,
     volunteer_commands,
 )
 from kiosk.cli.context import CliContext
@@ -36,6 +37,7 @@ SUBJECTS = [
     volunteer_commands,
     report_commands,
     privacy_commands,
+    voice_commands,
 ]
 # Subjects that need Qt live in ui/ and join through this entry-point group, so that kiosk/
 # never imports ui/ (pyproject.toml: [project.entry-points."kiosk_admin.subjects"]).

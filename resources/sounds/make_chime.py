@@ -1,6 +1,7 @@
 """Writes chime.wav: a soft two-note chime (E6 then C6), 0.9 s, 44.1 kHz, 16-bit mono.
 
-python resources/sounds/make_chime.py
+python resources/sounds/make_chime.py (the hall display's voice takes the same chime at its own
+rate through `render_chime`: resources/voice/make_voice.py).
 """
 
 import math
@@ -30,16 +31,20 @@ def sample(t: float) -> float:
     return value * PEAK / 1.25
 
 
-def main() -> None:
-    frames = b"".join(
-        struct.pack("<h", round(32767 * max(-1.0, min(1.0, sample(n / RATE)))))
-        for n in range(int(LENGTH * RATE))
+def render_chime(rate: int = RATE) -> bytes:
+    """The chime as 16-bit little-endian mono samples at ``rate``."""
+    return b"".join(
+        struct.pack("<h", round(32767 * max(-1.0, min(1.0, sample(n / rate)))))
+        for n in range(int(LENGTH * rate))
     )
+
+
+def main() -> None:
     with wave.open(str(Path(__file__).with_name("chime.wav")), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(RATE)
-        out.writeframes(frames)
+        out.writeframes(render_chime())
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ def test_no_file_gives_embedded_defaults(tmp_path: Path) -> None:
     assert settings.printer.kind == "preview"
     assert settings.database_url == f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
     assert settings.queue.interleave_every is None
+    assert (settings.display.repeat, settings.display.number_reading) == (2, "words")
+    assert (settings.display.languages, settings.voice_dir) == (("vi",), None)
 
 
 def test_file_values_and_environment_overrides(tmp_path: Path) -> None:
@@ -72,6 +74,10 @@ host = "10.0.0.5"
         ("[printer]\nraster_impl = 'dots'\n", "[printer] raster_impl 'dots' is not one of"),
         ("[kiosk]\nlanguages = ['vi', 'fr']\n", "kiosk.languages: allowed languages"),
         ("[queue]\nprefixes = { civil_status = 'a1' }\n", "queue.prefixes.civil_status"),
+        ("[display]\nrepeat = 0\n", "display.repeat: expected a whole number from 1 to 5"),
+        ("[display]\nnumber_reading = 'roman'\n", "display.number_reading: 'roman' is not"),
+        ("[display]\nlanguages = ['vi', 'vi']\n", "display.languages: expected one or more"),
+        ("[display]\nlanguages = []\n", "display.languages: expected one or more"),
         ("[printers]\n", "[printers]: unknown section"),
         ("[kiosk\n", "not valid TOML"),
     ],
