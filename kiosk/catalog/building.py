@@ -16,7 +16,13 @@ from pathlib import Path
 from kiosk.catalog.entries import CatalogSource, Entry, InvalidCatalog, Kind, Problem
 from kiosk.catalog.formats import parse_toml, read_source
 from kiosk.catalog.procedures import Catalog, Field, Procedure, SynonymGroup
-from kiosk.catalog.rules import validate_field, validate_procedure, validate_synonym
+from kiosk.catalog.rules import (
+    name_clash,
+    validate_field,
+    validate_procedure,
+    validate_synonym,
+)
+from kiosk.catalog.search import fold
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +94,18 @@ def _build(layers: _Layers) -> Catalog:
         fields.append(built_field)
     field_codes = frozenset(layers.fields)
     procedures: list[Procedure] = []
+    names: dict[str, str] = {}
     for data, entry in layers.procedures.values():
         built_procedure, found = validate_procedure(data, entry, field_codes)
         problems += found
-        if built_procedure is not None:
-            procedures.append(built_procedure)
+        if built_procedure is None:
+            continue
+        clash = name_clash(built_procedure.code, built_procedure.names, names)
+        if clash is not None:
+            problems.append(entry.problem("name", clash))
+            continue
+        names[fold(built_procedure.names.vi)] = built_procedure.code
+        procedures.append(built_procedure)
     synonyms: list[SynonymGroup] = []
     for entry in layers.synonyms:
         group, found = validate_synonym(entry.data, entry, frozenset(layers.procedures))

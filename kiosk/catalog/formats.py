@@ -8,12 +8,7 @@ field by name and keep the translations it does not change.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import json
-import os
-import re
-import tempfile
 import tomllib
 import unicodedata
 from collections.abc import Mapping
@@ -254,62 +249,3 @@ def _resolve_field(value: str, base: Catalog) -> str | None:
         if value == candidate.code or folded in names:
             return candidate.code
     return None
-
-
-# ---------------------------------------------------------------- writing the overlay
-
-
-def render_overlay(source: CatalogSource, origin: str) -> str:
-    """The overlay as TOML in the documented format."""
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = [
-        f"# Centre catalogue overlay, written by `kiosk-admin catalog import` ({origin}, {stamp}).",
-        "# Format: docs/catalog-format.md. Entries change or extend the built-in catalogue.",
-    ]
-    for kind in ("field", "procedure", "synonym"):
-        for entry in source.entries:
-            if entry.kind != kind:
-                continue
-            lines += ["", f"[[{kind}]]"]
-            lines += [
-                f"{_toml_key(key)} = {_toml_value(value)}" for key, value in entry.data.items()
-            ]
-    return "\n".join(lines) + "\n"
-
-
-def _toml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_string(key)
-
-
-def _toml_string(text: str) -> str:
-    # A JSON string is a TOML basic string, except that TOML also forbids a raw DEL.
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return _toml_string(value)
-    if isinstance(value, dict):
-        inner = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
-        return f"{{ {inner} }}" if inner else "{}"
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        return "[\n" + "".join(f"    {_toml_value(item)},\n" for item in value) + "]"
-    raise TypeError(f"cannot write {type(value).__name__} to a catalogue file")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a reader sees the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-    ) as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(handle.name, path)

@@ -1,6 +1,7 @@
-"""The catalogue's public entry points (format: docs/catalog-format.md), gathered from the
-modules that hold them: entries (shapes and problems), formats (TOML and CSV files), rules
-(what each key may hold), building (built-in plus overlay) and overlay (import)."""
+"""The catalogue's public entry points (format: docs/catalog-format.md), gathered from
+the modules that hold them: entries (shapes and problems), formats (reading TOML and CSV
+files), writing (the overlay), rules (what each key may hold), building (built-in plus
+overlay) and overlay (import)."""
 
 from kiosk.catalog.building import (
     _build,
@@ -11,9 +12,10 @@ from kiosk.catalog.building import (
     load_catalog,
 )
 from kiosk.catalog.entries import CatalogSource, Entry, InvalidCatalog, Problem
-from kiosk.catalog.formats import parse_csv, parse_toml, read_source, render_overlay
+from kiosk.catalog.formats import parse_csv, parse_toml, read_source
 from kiosk.catalog.overlay import ImportReport, RowOutcome, import_file, plan_import
 from kiosk.catalog.rules import PROVINCE_FEE, PROVINCE_FEE_TEXT, icon_resource
+from kiosk.catalog.writing import render_overlay
 
 __all__ = [
     "PROVINCE_FEE",

@@ -20,8 +20,15 @@ from kiosk.catalog.building import (
     catalog_with,
 )
 from kiosk.catalog.entries import CatalogSource, Entry, Kind, Problem, Status
-from kiosk.catalog.formats import parse_toml, read_source, render_overlay, write_atomically
-from kiosk.catalog.rules import validate_field, validate_procedure, validate_synonym
+from kiosk.catalog.formats import parse_toml, read_source
+from kiosk.catalog.rules import (
+    name_clash,
+    validate_field,
+    validate_procedure,
+    validate_synonym,
+)
+from kiosk.catalog.search import fold
+from kiosk.catalog.writing import render_overlay, render_overlay_as, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +136,9 @@ def _judge(entry: Entry, trial: _Layers, seen: dict[tuple[Kind, str], int]) -> R
                 ]
     else:
         built, problems = validate_procedure(merged, entry, frozenset(trial.fields))
+        if built is not None:
+            clash = name_clash(code, built.names, _folded_names(trial))
+            problems = [entry.problem("name", clash)] if clash else []
     if problems:
         return rejected(*problems)
     if previous is None:
@@ -141,6 +151,16 @@ def _judge(entry: Entry, trial: _Layers, seen: dict[tuple[Kind, str], int]) -> R
         )
         status = "unchanged" if before == built else "changed"
     return RowOutcome(entry.row, entry.kind, code, status)
+
+
+def _folded_names(trial: _Layers) -> dict[str, str]:
+    """Folded Vietnamese name -> code, of every procedure in `trial` that has one."""
+    folded: dict[str, str] = {}
+    for code, (data, _) in trial.procedures.items():
+        name = data.get("name")
+        if isinstance(name, dict) and isinstance(name.get("vi"), str):
+            folded.setdefault(fold(name["vi"]), code)
+    return folded
 
 
 def _combine(current: CatalogSource, accepted: Iterable[Entry]) -> CatalogSource:
@@ -172,8 +192,8 @@ def import_file(path: Path, overlay: Path, *, skip_rejected: bool = False) -> Im
             "catalogue import of %s refused: %d rows rejected", path, report.count("rejected")
         )
         return report
-    text = render_overlay(combined, origin=path.name)
-    catalog_with(parse_toml(text, str(overlay)))
+    as_toml = catalog_with(parse_toml(render_overlay(combined, origin=path.name), str(overlay)))
+    text = render_overlay_as(overlay, combined, path.name, builtin_catalog(), as_toml)
     write_atomically(overlay, text)
     log.info(
         "catalogue import of %s: %d added, %d changed, %d rejected; overlay written to %s",

@@ -7,6 +7,7 @@ are collected, not only the first, so one run of `catalog validate` lists them a
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -21,13 +22,16 @@ from kiosk.catalog.procedures import (
     Procedure,
     SynonymGroup,
 )
+from kiosk.catalog.search import fold
 
 ICONS_PACKAGE = "resources.catalog.icons"
 # `fee = "province"` stands for this text until a centre writes its own figure.
 PROVINCE_FEE = "province"
 PROVINCE_FEE_TEXT = {"vi": "Theo quy định của tỉnh", "en": "Set by the province"}
 
-CODE_PATTERN = re.compile(r"\d\.\d{6}(\.[A-Z0-9]{1,6})?")
+# Official codes in ASCII digits only: other scripts' digits make codes that merely look alike.
+CODE_PATTERN = re.compile(r"[0-9]\.[0-9]{6}(\.[A-Z0-9]{1,6})?", re.ASCII)
+CODE_WORDS = "an official code in ASCII digits, such as 1.001193 or 1.012753.H19"
 FIELD_CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,39}")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 QUEUE_PREFIX_PATTERN = re.compile(r"[A-Z]{1,2}")
@@ -45,6 +49,29 @@ PROCEDURE_REQUIRED = (
     "channels",
 )
 SYNONYM_KEYS = frozenset({"terms", "codes"})
+
+# Length caps (docs/catalog-format.md): a name longer than a ticket line or a checklist
+# longer than a screen is a mistake in the data, not a procedure.
+MAX_NAME = 150
+MAX_DOCUMENT = 300
+MAX_DOCUMENTS = 30
+MAX_TEXT = 400
+MAX_LIST_ITEM = 200
+MAX_LIST_ITEMS = 50
+MAX_FIELD_NAME = 60
+# Unicode categories refused in any text: control, format (zero-width, bidirectional
+# overrides and isolates, soft hyphen), line and paragraph separators, private use.
+REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
+# Letters that print as nothing (Braille blank, Hangul fillers).
+INVISIBLE_LETTERS = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+
+
+def refused_character(text: str) -> str | None:
+    """The first character of `text` a ticket or screen would not show as written, if any."""
+    for char in text:
+        if char in INVISIBLE_LETTERS or unicodedata.category(char) in REFUSED_CATEGORIES:
+            return f"U+{ord(char):04X}"
+    return None
 
 
 class _Checker:
@@ -64,13 +91,27 @@ class _Checker:
             self.fail(key, "missing")
         elif not isinstance(value, str) or not value.strip():
             self.fail(key, "must be non-empty text")
+        elif pattern is CODE_PATTERN and not pattern.fullmatch(value):
+            self.fail(key, f"{value!r} is not {CODE_WORDS}")
         elif pattern is not None and not pattern.fullmatch(value):
             self.fail(key, f"{value!r} does not match {pattern.pattern}")
         else:
             return value
         return None
 
-    def localized(self, key: str, value: object) -> LocalizedText | None:
+    def plain(self, key: str, text: str, max_length: int) -> bool:
+        """Whether `text` is printable and short enough; a problem for `key` if not."""
+        if (char := refused_character(text)) is not None:
+            self.fail(key, f"contains an invisible or control character ({char}); remove it")
+        elif len(text.strip()) > max_length:
+            self.fail(key, f"{len(text.strip())} characters, at most {max_length} allowed")
+        else:
+            return True
+        return False
+
+    def localized(
+        self, key: str, value: object, max_length: int = MAX_TEXT
+    ) -> LocalizedText | None:
         if not isinstance(value, dict):
             self.fail(key, 'must be a table of texts per language, e.g. { vi = "...", en = "..." }')
             return None
@@ -81,6 +122,8 @@ class _Checker:
                 ok = False
             elif not isinstance(text, str):
                 self.fail(f"{key}.{lang}", "must be text")
+                ok = False
+            elif not self.plain(f"{key}.{lang}", text, max_length):
                 ok = False
         vi = value.get("vi")
         if not isinstance(vi, str) or not vi.strip():
@@ -101,13 +144,17 @@ class _Checker:
             self.fail(key, f"unknown {', '.join(map(repr, unknown))}; allowed: {list(allowed)}")
         if len(set(value)) != len(value):
             self.fail(key, "an item appears twice")
+        if len(value) > MAX_LIST_ITEMS:
+            self.fail(key, f"{len(value)} items, at most {MAX_LIST_ITEMS} allowed")
+        for number, item in enumerate(value, start=1):
+            self.plain(f"{key}[{number}]", item, MAX_LIST_ITEM)
         return tuple(value)
 
 
 def validate_field(data: Mapping[str, object], entry: Entry) -> tuple[Field | None, list[Problem]]:
     check = _Checker(data, entry, FIELD_KEYS)
     code = check.text("code", FIELD_CODE_PATTERN)
-    names = check.localized("name", data.get("name"))
+    names = check.localized("name", data.get("name"), MAX_FIELD_NAME)
     order = data.get("order")
     if not isinstance(order, int) or isinstance(order, bool):
         check.fail("order", "must be a whole number")
@@ -132,7 +179,7 @@ def validate_procedure(
     field_code = data.get("field")
     if "field" in data and not (isinstance(field_code, str) and field_code in field_codes):
         check.fail("field", f"unknown field {field_code!r}; known: {sorted(field_codes)}")
-    names = check.localized("name", data["name"]) if "name" in data else None
+    names = check.localized("name", data["name"], MAX_NAME) if "name" in data else None
     documents = _documents(check, data.get("documents"))
     fee_value = data.get("fee")
     fee = (
@@ -193,7 +240,13 @@ def _documents(check: _Checker, value: object) -> tuple[Document, ...]:
     if not isinstance(value, list) or not value:
         check.fail("documents", "must be a non-empty list of { vi = ..., en = ... } tables")
         return ()
-    labels = [check.localized(f"documents[{n}]", item) for n, item in enumerate(value, start=1)]
+    if len(value) > MAX_DOCUMENTS:
+        check.fail("documents", f"{len(value)} documents, at most {MAX_DOCUMENTS} allowed")
+        return ()
+    labels = [
+        check.localized(f"documents[{n}]", item, MAX_DOCUMENT)
+        for n, item in enumerate(value, start=1)
+    ]
     return tuple(Document(label) for label in labels if label is not None)
 
 
@@ -224,3 +277,15 @@ def validate_synonym(
 def icon_resource(name: str) -> Traversable:
     """The SVG file of a field icon (`Field.icon`), read through importlib.resources."""
     return resources.files(ICONS_PACKAGE).joinpath(name)
+
+
+def name_clash(code: str, names: LocalizedText, taken: Mapping[str, str]) -> str | None:
+    """The message when `names` folds to the Vietnamese name of another procedure in `taken`.
+
+    `taken` maps folded Vietnamese names to codes: "Đăng ký khai sinh" and "dang ky khai sinh"
+    under two codes would show side by side and split the day's figures.
+    """
+    other = taken.get(fold(names.vi))
+    if other is None or other == code:
+        return None
+    return f"{names.vi!r} is the name of procedure {other} (same letters ignoring accents and case)"
