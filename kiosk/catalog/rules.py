@@ -39,15 +39,8 @@ ICON_PATTERN = re.compile(r"[a-z0-9_-]{1,60}\.svg")
 
 FIELD_KEYS = frozenset({"code", "name", "order", "icon", "queue_prefix"})
 PROCEDURE_KEYS = frozenset({"code", "field", "portal_url_generic", "unverified", *FACTS})
-PROCEDURE_REQUIRED = (
-    "field",
-    "name",
-    "documents",
-    "fee",
-    "processing_time",
-    "handled_at",
-    "channels",
-)
+OPTIONAL_FACTS = frozenset({"portal_url", "legal_basis", "note"})
+PROCEDURE_REQUIRED = ("field", *(fact for fact in FACTS if fact not in OPTIONAL_FACTS))
 SYNONYM_KEYS = frozenset({"terms", "codes"})
 
 # Length caps (docs/catalog-format.md): a name longer than a ticket line or a checklist
