@@ -120,3 +120,30 @@ def test_db_upgrade_and_config_show_on_postgresql(tmp_path: Path) -> None:
     effective = json.loads(shown.stdout)["effective"]
     assert effective["database_url"] == url
     assert effective["config_file"] is None
+
+
+def test_config_show_reflects_environment_overrides_and_their_source(tmp_path: Path) -> None:
+    env = {"KIOSK_PRINTER__HOST": "10.0.0.5", "KIOSK_KIOSK__IDLE_SECONDS": "90"}
+
+    shown = kiosk_admin("config", "show", data_dir=tmp_path, env=env)
+
+    assert shown.returncode == 0, shown.stderr
+    settings = json.loads(shown.stdout)
+    assert settings["printer"]["host"] == "10.0.0.5"
+    assert settings["kiosk"]["idle_seconds"] == 90
+    assert settings["sources"]["kiosk"]["idle_seconds"] == "environment"
+    assert settings["sources"]["kiosk"]["elderly_age"] == "default"
+
+
+def test_a_wrong_environment_override_is_one_line(tmp_path: Path) -> None:
+    result = kiosk_admin(
+        "config", "show", data_dir=tmp_path, env={"KIOSK_KIOSK__IDLE_SECONDS": "abc"}
+    )
+
+    _assert_one_line_error(result, "kiosk.idle_seconds")
+
+
+def test_a_config_path_that_is_a_folder_is_one_line(tmp_path: Path) -> None:
+    result = kiosk_admin("--config", str(tmp_path), "config", "show", data_dir=tmp_path)
+
+    _assert_one_line_error(result, "is a folder")
