@@ -117,6 +117,20 @@ class PrivacySettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    """kiosk-web, the service phones and counter browsers reach."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    # The address phones use to reach kiosk-web (e.g. "http://10.0.0.5:8080"); empty: tickets
+    # carry no follow-your-turn QR code.
+    public_url: str = ""
+    # Requests per second one address may sustain, and the burst it may send at once.
+    rate_per_second: float = 10.0
+    rate_burst: int = 60
+
+
+@dataclass(frozen=True)
 class Settings:
     centre: CentreSettings = field(default_factory=CentreSettings)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
@@ -125,6 +139,7 @@ class Settings:
     queue: QueueSettings = field(default_factory=QueueSettings)
     catalog: CatalogSettings = field(default_factory=CatalogSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    web: WebSettings = field(default_factory=WebSettings)
     data_dir: Path = field(default_factory=default_data_dir)
     source: Path | None = None
 
@@ -181,6 +196,7 @@ _SECTIONS: dict[str, type] = {
     "queue": QueueSettings,
     "catalog": CatalogSettings,
     "privacy": PrivacySettings,
+    "web": WebSettings,
 }
 
 
@@ -255,6 +271,7 @@ def _check(settings: Settings) -> None:
         raise ConfigError("kiosk.fallback_dpi: expected a positive number of dots per inch")
     _check_printer(settings)
     _check_queue(settings.queue)
+    _check_web(settings.web)
     if settings.privacy.retention_days < 1:
         raise ConfigError("privacy.retention_days: expected a whole number of days from 1")
     url = settings.database.url
@@ -285,6 +302,22 @@ def _check_queue(queue: QueueSettings) -> None:
                 f"queue.prefixes.{field_code}: {prefix!r} is not allowed;"
                 " use one or two capital letters"
             )
+
+
+def _check_web(web: WebSettings) -> None:
+    if not web.host:
+        raise ConfigError("web.host: expected an address to listen on, e.g. 0.0.0.0")
+    if not 1 <= web.port <= 65535:
+        raise ConfigError("web.port: expected a port number from 1 to 65535")
+    if web.public_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", web.public_url):
+        raise ConfigError(
+            f"web.public_url: {web.public_url!r} is not allowed; use an http:// or https://"
+            " address without query, e.g. 'http://10.0.0.5:8080'"
+        )
+    if not 0.1 <= web.rate_per_second <= 10_000:
+        raise ConfigError("web.rate_per_second: expected a number from 0.1 to 10000")
+    if not 1 <= web.rate_burst <= 100_000:
+        raise ConfigError("web.rate_burst: expected a whole number from 1 to 100000")
 
 
 def settings_from_mapping(
