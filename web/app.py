@@ -9,9 +9,9 @@ from functools import partial
 from importlib import resources
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import HTTPException
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from kiosk.catalog.procedures import Catalog
 from kiosk.config import Settings
