@@ -39,7 +39,8 @@ def test_a_followed_page_hears_tickets_issued_and_cancelled_elsewhere(
         follow_url = str(mine["follow_url"])
         assert follow_url.startswith(f"{server.url}/t/")
         listed = server.admin("ticket", "list")
-        assert listed is not None and listed["follow_url"] == follow_url
+        assert listed is not None
+        assert listed["follow_url"] == follow_url
 
         states = sse_states(f"{follow_url}/events?lang=en")
         now = next(states)
