@@ -73,6 +73,10 @@ host = "10.0.0.5"
         ("[kiosk]\nlanguages = ['vi', 'fr']\n", "kiosk.languages: allowed languages"),
         ("[queue]\nprefixes = { civil_status = 'a1' }\n", "queue.prefixes.civil_status"),
         ("[printers]\n", "[printers]: unknown section"),
+        ("[web]\nport = 0\n", "web.port: expected a port number"),
+        ("[web]\npublic_url = 'phones.local'\n", "web.public_url: 'phones.local' is not allowed"),
+        ("[web]\npublic_url = 'http://x/?a=1'\n", "web.public_url: .* is not allowed"),
+        ("[web]\nrate_burst = 0\n", "web.rate_burst: expected a whole number"),
         ("[kiosk\n", "not valid TOML"),
     ],
 )
