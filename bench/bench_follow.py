@@ -88,10 +88,14 @@ async def _drive(
     latencies = []
     missed = 0
     for phone in phones:
-        for commit, next_commit in zip(commits, [*commits[1:], float("inf")], strict=True):
-            arrivals = [at for at, _ in phone.updates if commit <= at < next_commit]
+        # Each cancel takes one person from ahead of every followed ticket.
+        initial = phone.updates[0][1]
+        for count, commit in enumerate(commits, start=1):
+            arrivals = [
+                at for at, ahead in phone.updates if ahead is not None and ahead <= initial - count
+            ]
             if arrivals:
-                latencies.append(arrivals[0] - commit)
+                latencies.append(max(0.0, arrivals[0] - commit))
             else:
                 missed += 1
     return latencies, missed

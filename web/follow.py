@@ -20,6 +20,7 @@ from kiosk.queue.follow_board import FollowBoard, FollowedTicket, leave_queue
 from kiosk.queue.follow_links import ticket_id_for_token
 from kiosk.storage.models import TicketState
 from web.language import WORDS, choose_language, counter_words
+from web.live_fragment import live_fragment
 from web.security import CSRF_FIELD
 from web.services import TEMPLATES, WebServices, services
 
@@ -92,7 +93,7 @@ def _view(web: WebServices, ticket: FollowedTicket, board: FollowBoard, lang: st
 
 def _state(web: WebServices, ticket: FollowedTicket, board: FollowBoard, lang: str, token: str):
     view = _view(web, ticket, board, lang)
-    html = TEMPLATES.get_template("follow_live.html").render(token=token, **view)
+    html = live_fragment(token=token, **view)
     return FollowState(
         label=ticket.label,
         state=ticket.state.value,
@@ -108,10 +109,12 @@ def _state(web: WebServices, ticket: FollowedTicket, board: FollowBoard, lang: s
 async def follow_page(request: Request, token: str, web: Services, lang: Language = None):
     ticket, board = await _followed(web, token)
     chosen = _language(request, lang)
+    view = _view(web, ticket, board, chosen)
+    live_html = live_fragment(token=token, **view)
     return TEMPLATES.TemplateResponse(
         request,
         "follow.html",
-        {"token": token, "centre": web.settings.centre.name, **_view(web, ticket, board, chosen)},
+        {"token": token, "centre": web.settings.centre.name, "live": live_html, **view},
         headers=NO_STORE,
     )
 
