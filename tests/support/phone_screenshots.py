@@ -30,8 +30,8 @@ def capture(directory: Path) -> list[Path]:
         work = Path(scratch)
         url = f"sqlite:///{work / 'kiosk.sqlite3'}"
         with running_kiosk_web(work, url) as server, sync_playwright() as playwright:
-            for _ in range(6):
-                server.issue("1.004194")
+            for _ in range(4):
+                server.issue("1.001193")
             mine = server.issue("1.001193")
             called = server.issue("1.001193")
             browser = launch_chromium(playwright)
