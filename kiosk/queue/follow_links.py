@@ -45,6 +45,9 @@ def ticket_id_for_token(key: bytes, token: str, day: date) -> int | None:
         raw = base64.urlsafe_b64decode(token + "=")
     except (binascii.Error, ValueError):
         return None
+    # One spelling per token: the last character's two spare bits must be zero as made.
+    if base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii") != token:
+        return None
     ticket_id = int.from_bytes(raw[:_ID_BYTES], "big")
     if not hmac.compare_digest(raw[_ID_BYTES:], _mac(key, ticket_id, day)):
         return None
