@@ -8,7 +8,7 @@ ticket's procedure; other tickets appear as numbers called at counters, nothing 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
@@ -70,7 +70,9 @@ def _language(request: Request, asked: str | None) -> str:
     return choose_language(asked, request.headers.get("accept-language"))
 
 
-def _view(web: WebServices, ticket: FollowedTicket, board: FollowBoard, lang: str) -> dict:
+def _view(
+    web: WebServices, ticket: FollowedTicket, board: FollowBoard, lang: str
+) -> dict[str, Any]:
     try:
         procedure = web.catalog.procedure(ticket.procedure_code).name(lang)
     except UnknownProcedure:
@@ -91,7 +93,9 @@ def _view(web: WebServices, ticket: FollowedTicket, board: FollowBoard, lang: st
     }
 
 
-def _state(web: WebServices, ticket: FollowedTicket, board: FollowBoard, lang: str, token: str):
+def _state(
+    web: WebServices, ticket: FollowedTicket, board: FollowBoard, lang: str, token: str
+) -> FollowState:
     view = _view(web, ticket, board, lang)
     html = live_fragment(token=token, **view)
     return FollowState(
