@@ -23,6 +23,7 @@ BENCHMARKS = (
     "numbering",
     "panel_latency",
     "simulated_day",
+    "follow",
 )
 
 
@@ -89,6 +90,19 @@ def _rows(results: dict[str, dict]) -> list[tuple[str, str, str]]:
             day["target"],
         )
     )
+    follow = results["follow"]
+    for backend in ("sqlite", "postgresql"):
+        if backend in follow:
+            figures = follow[backend]
+            timing = figures["commit_to_update"]
+            rows.append(
+                (
+                    f"{follow['phones']} phones following, {backend}: commit to page update",
+                    f"median {timing['median_ms']:.0f} ms, p95 {timing['p95_ms']:.0f} ms;"
+                    f" kiosk-web {figures['memory_peak_mb']} MB",
+                    follow["target"],
+                )
+            )
     return rows
 
 

@@ -63,6 +63,10 @@ def render_ticket_bitmap(content: TicketContent, width_dots: int, fonts: FontSet
         canvas.rule(thickness=1, gap=gap)
         canvas.picture(_qr_image(content.qr_url, scale))
         canvas.text(content.qr_caption, sized.regular("caption"))
+    if content.follow_url:
+        canvas.rule(thickness=1, gap=gap)
+        canvas.picture(_qr_image(content.follow_url, scale))
+        canvas.text(content.follow_caption, sized.bold("caption"))
     canvas.rule(thickness=1, gap=gap)
     canvas.text(content.footer, sized.regular("small"))
     return canvas.render()

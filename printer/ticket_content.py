@@ -32,3 +32,6 @@ class TicketContent:
     """Small line above the number, e.g. "SỐ THỨ TỰ"; empty for none."""
     more_documents_format: str = "+ {count} …"
     """Said when documents are left off; ``{count}`` is how many."""
+    follow_url: str | None = None
+    """The citizen's follow-your-turn page, printed as a second QR code; None for none."""
+    follow_caption: str = ""

@@ -10,6 +10,7 @@ from kiosk.catalog.loader import load_catalog
 from kiosk.cli.context import CliContext
 from kiosk.config import LANGUAGES
 from kiosk.printing.desk import TicketDesk
+from kiosk.queue.follow_links import FollowLinks
 from kiosk.queue.issuing import issue_for_procedure
 from kiosk.queue.service_day import service_day
 from kiosk.queue.tickets import list_tickets, ticket_as_json
@@ -44,8 +45,9 @@ def register(subparsers: Any) -> None:
 def run_issue(args: argparse.Namespace, context: CliContext) -> int:
     settings = context.settings
     catalog = load_catalog(settings.catalog_overlay_path)
+    database = context.database()
     ticket = issue_for_procedure(
-        context.database(),
+        database,
         settings,
         catalog,
         procedure_code=args.procedure,
@@ -53,7 +55,8 @@ def run_issue(args: argparse.Namespace, context: CliContext) -> int:
         kiosk_id=args.kiosk,
     )
     if args.json:
-        context.emit_json(ticket.as_json())
+        follow = FollowLinks(database, settings).url(ticket.id, ticket.service_day)
+        context.emit_json({**ticket.as_json(), "follow_url": follow})
     else:
         context.emit(
             f"{ticket.label}  {ticket.procedure_code}  people ahead: {ticket.people_ahead}"
@@ -65,10 +68,12 @@ def run_issue(args: argparse.Namespace, context: CliContext) -> int:
 def run_list(args: argparse.Namespace, context: CliContext) -> int:
     settings = context.settings
     day = args.day or service_day(datetime.now(UTC), settings.centre.zone)
-    for ticket in list_tickets(context.database(), day):
+    database = context.database()
+    links = FollowLinks(database, settings)
+    for ticket in list_tickets(database, day):
         record = ticket_as_json(ticket)
         if args.json:
-            context.emit_json(record)
+            context.emit_json({**record, "follow_url": links.url(ticket.id, ticket.service_day)})
         else:
             context.emit(
                 f"{record['label']}  {record['procedure']}  {record['state']}"

@@ -22,6 +22,7 @@ from kiosk.config.models import (
     PrivacySettings,
     QueueSettings,
     Settings,
+    WebSettings,
     default_config_path,
     default_data_dir,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "PrivacySettings",
     "QueueSettings",
     "Settings",
+    "WebSettings",
     "default_config_path",
     "default_data_dir",
     "load_settings",

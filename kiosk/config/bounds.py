@@ -16,9 +16,9 @@ _PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 _NOT_BLANK = r"^[^\x00-\x1f\x7f]*\S[^\x00-\x1f\x7f]*$"
 
 
-def whole(low: int, high: int, unit: str = "") -> object:
+def whole(low: int, high: int, unit: str = "", *, noun: str = "a whole number") -> object:
     """A whole number from `low` to `high` (inclusive), e.g. seconds."""
-    words = f"a whole number{f' of {unit}' if unit else ''} from {low} to {high}"
+    words = f"{noun}{f' of {unit}' if unit else ''} from {low} to {high}"
     return Annotated[int, msgspec.Meta(ge=low, le=high, description=words)]
 
 

@@ -15,6 +15,7 @@ from kiosk.config.models import (
     DisplaySettings,
     QueueSettings,
     Settings,
+    WebSettings,
 )
 from kiosk.errors import ConfigError
 
@@ -42,6 +43,7 @@ def check(settings: Settings) -> None:
     _check_printer(settings)
     _check_queue(settings.queue)
     _check_display(settings.display)
+    _check_web(settings.web)
 
 
 def _check_database_url(url: str) -> None:
@@ -99,4 +101,14 @@ def _check_display(display: DisplaySettings) -> None:
     if not languages or len(set(languages)) != len(languages) or set(languages) - set(LANGUAGES):
         raise ConfigError(
             f"display.languages: expected one or more of {', '.join(LANGUAGES)}, each once"
+        )
+
+
+def _check_web(web: WebSettings) -> None:
+    if not web.host:
+        raise ConfigError("web.host: expected an address to listen on, e.g. 0.0.0.0")
+    if web.public_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", web.public_url):
+        raise ConfigError(
+            f"web.public_url: {web.public_url!r} is not allowed; use an http:// or https://"
+            " address without query, e.g. 'http://10.0.0.5:8080'"
         )

@@ -45,6 +45,9 @@ RetentionDays = whole(1, 3650, "days")
 Policy = text(40)
 Language = text(8)
 Repeats = whole(1, 5)
+ListenPort = whole(1, 65535, noun="a port number")
+RequestRate = number(0.1, 10_000, "requests per second")
+Burst = whole(1, 100_000)
 
 
 def default_data_dir() -> Path:
@@ -147,6 +150,20 @@ class DisplaySettings:
     languages: tuple[Language, ...] = ("vi",)
 
 
+@dataclass(frozen=True)
+class WebSettings:
+    """kiosk-web, the service phones and counter browsers reach."""
+
+    host: HostName = "127.0.0.1"
+    port: ListenPort = 8080
+    # The address phones use to reach kiosk-web (e.g. "http://10.0.0.5:8080"); empty: tickets
+    # carry no follow-your-turn QR code (shape checked in kiosk.config.checks).
+    public_url: PathText = ""
+    # Requests per second one address may sustain, and the burst it may send at once.
+    rate_per_second: RequestRate = 10.0
+    rate_burst: Burst = 60
+
+
 SECTIONS: dict[str, type] = {
     "centre": CentreSettings,
     "kiosk": KioskSettings,
@@ -156,6 +173,7 @@ SECTIONS: dict[str, type] = {
     "catalog": CatalogSettings,
     "privacy": PrivacySettings,
     "display": DisplaySettings,
+    "web": WebSettings,
 }
 
 
@@ -169,6 +187,7 @@ class Settings:
     catalog: CatalogSettings = field(default_factory=CatalogSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
+    web: WebSettings = field(default_factory=WebSettings)
     data_dir: Path = field(default_factory=default_data_dir)
     source: Path | None = None
     # "section.key" -> "file" or "environment"; keys not listed have their default.

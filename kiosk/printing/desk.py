@@ -22,6 +22,7 @@ from kiosk.config import Settings
 from kiosk.errors import KioskError
 from kiosk.helpdesk.requests import create_help_request
 from kiosk.printing.ticket_texts import issued_at_text, queue_line, words_for
+from kiosk.queue.follow_links import FollowLinks
 from kiosk.queue.issuing import issue_for_procedure
 from kiosk.queue.tickets import IssuedTicket, record_print_outcome, stored_ticket
 from kiosk.storage.db import Database
@@ -124,6 +125,7 @@ class TicketDesk:
         self.settings = settings
         self.catalog = catalog
         self.fonts = bundled_fonts()
+        self.follow_links = FollowLinks(database, settings)
 
     def ticket_content(self, ticket: IssuedTicket, language: str) -> TicketContent:
         """The texts on the ticket in the citizen's language."""
@@ -145,6 +147,8 @@ class TicketDesk:
             qr_url=procedure.portal_url if self.settings.printer.qr_on_ticket else None,
             qr_caption=words.qr_caption,
             footer=words.footer,
+            follow_url=self.follow_links.url(ticket.id, ticket.service_day),
+            follow_caption=words.follow_caption,
         )
 
     def issue_and_print(

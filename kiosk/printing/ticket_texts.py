@@ -17,6 +17,7 @@ class TicketWords:
     documents_heading: str
     more_documents: str  # {count}
     qr_caption: str
+    follow_caption: str
     footer: str
     priority: dict[Priority, str]
 
@@ -29,6 +30,7 @@ WORDS = {
         documents_heading="Giấy tờ cần chuẩn bị:",
         more_documents="+ {count} giấy tờ khác (xem tại quầy)",
         qr_caption="Quét mã để xem thủ tục trên Cổng Dịch vụ công",
+        follow_caption="Theo dõi lượt của bạn / Follow your turn",
         footer="Vui lòng giữ phiếu và chờ gọi số. Xin cảm ơn!",
         priority={
             Priority.ELDERLY: "ƯU TIÊN · NGƯỜI CAO TUỔI",
@@ -43,6 +45,7 @@ WORDS = {
         documents_heading="Documents to have ready:",
         more_documents="+ {count} more (ask at the counter)",
         qr_caption="Scan to see this procedure on the National Public Service Portal",
+        follow_caption="Follow your turn / Theo dõi lượt của bạn",
         footer="Please keep this ticket and wait for your number. Thank you!",
         priority={
             Priority.ELDERLY: "PRIORITY · ELDERLY",

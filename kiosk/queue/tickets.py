@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -94,6 +94,30 @@ def people_ahead(
     if interleave_every is None:
         return normal_waiting + priority_waiting
     return normal_waiting + min(priority_waiting, normal_waiting // interleave_every)
+
+
+def people_ahead_in_queue(
+    waiting: Sequence[tuple[int, bool]], interleave_every: int | None
+) -> dict[int, int]:
+    """People ahead of every waiting ticket of one queue at once: {ticket id: people ahead}.
+
+    ``waiting`` holds (id, is priority) of the queue's waiting tickets in the order they were
+    issued. The rule is the stored-ticket count of `_queue_position` (earlier tickets of its
+    own kind, and for a normal ticket every waiting priority one), done in one pass, so a page
+    followed by hundreds of phones costs one query, not one per phone.
+    """
+    priority_total = sum(1 for _, is_priority in waiting if is_priority)
+    earlier = {True: 0, False: 0}
+    result: dict[int, int] = {}
+    for ticket_id, is_priority in waiting:
+        result[ticket_id] = people_ahead(
+            interleave_every,
+            is_priority=is_priority,
+            priority_waiting=earlier[True] if is_priority else priority_total,
+            normal_waiting=earlier[False],
+        )
+        earlier[is_priority] += 1
+    return result
 
 
 def estimated_wait_minutes(ahead: int, recent_service_minutes: list[float], fallback: float) -> int:
@@ -192,7 +216,8 @@ _RECENT_SERVICES_QUERY = (
 )
 
 
-def _recent_service_minutes(connection: Connection, prefix: str, now: datetime) -> list[float]:
+def recent_service_minutes(connection: Connection, prefix: str, now: datetime) -> list[float]:
+    """Minutes from call to served of the queue's latest services (what the estimate averages)."""
     rows = connection.execute(
         _RECENT_SERVICES_QUERY, {"prefix": prefix, "since": now - RECENT_WINDOW}
     ).all()
@@ -228,7 +253,7 @@ def _queue_position(
         priority_waiting=counts.get(True, 0),
         normal_waiting=counts.get(False, 0),
     )
-    recent = _recent_service_minutes(connection, prefix, now)
+    recent = recent_service_minutes(connection, prefix, now)
     return ahead, estimated_wait_minutes(ahead, recent, settings.queue.minutes_per_ticket)
 
 

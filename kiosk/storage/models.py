@@ -1,4 +1,5 @@
-"""The stored records: tickets, their counters, help requests, volunteers and staff secrets.
+"""The stored records: tickets, their counters, help requests, volunteers, staff and service
+secrets.
 
 No names, ID numbers or dates of birth are stored anywhere: a ticket keeps only the reason
 for its priority.
@@ -16,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -168,3 +170,14 @@ class DailyReport(Base):
 
     service_day: Mapped[date] = mapped_column(Date, primary_key=True)
     figures: Mapped[dict[str, object]] = mapped_column(JSON)
+
+
+class ServiceSecret(Base):
+    """A random key made once by whichever process needs it first, then shared by all (the
+    follow-your-turn links printed by kiosks and checked by kiosk-web must agree)."""
+
+    __tablename__ = "service_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())

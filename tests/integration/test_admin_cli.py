@@ -35,6 +35,8 @@ def test_issue_on_embedded_defaults_prints_the_ticket(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     ticket = json.loads(first.stdout)
     assert list(ticket)[:4] == ["id", "label", "prefix", "number"]
+    assert list(ticket)[-1] == "follow_url"
+    assert ticket["follow_url"] is None  # web.public_url is not set
     assert (ticket["label"], ticket["people_ahead"], ticket["estimated_wait_minutes"]) == (
         "A001",
         0,
@@ -48,6 +50,7 @@ def test_issue_on_embedded_defaults_prints_the_ticket(tmp_path: Path) -> None:
     records = [json.loads(line) for line in listing.stdout.splitlines()]
     assert [r["label"] for r in records] == ["A001", "A002"]
     assert {r["state"] for r in records} == {"waiting"}
+    assert {r["follow_url"] for r in records} == {None}
 
 
 def test_reprint_writes_a_preview_ticket(tmp_path: Path) -> None:

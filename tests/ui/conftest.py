@@ -64,16 +64,21 @@ def catalog() -> Catalog:
 def make_window(
     qtbot: QtBot, kiosk_settings: Settings, kiosk_database: Database, catalog: Catalog
 ) -> Iterator[WindowFactory]:
-    """Builds and shows a kiosk window; keyword arguments replace [kiosk] or [printer] settings."""
+    """Builds and shows a kiosk window; keyword arguments replace [kiosk], [printer] or [web]
+    settings."""
     windows: list[KioskWindow] = []
 
     def build(
-        size: tuple[int, int] = PORTRAIT, printer: dict | None = None, **kiosk
+        size: tuple[int, int] = PORTRAIT,
+        printer: dict | None = None,
+        web: dict | None = None,
+        **kiosk,
     ) -> KioskWindow:
         settings = replace(
             kiosk_settings,
             kiosk=replace(kiosk_settings.kiosk, **kiosk),
             printer=replace(kiosk_settings.printer, **(printer or {})),
+            web=replace(kiosk_settings.web, **(web or {})),
         )
         window = KioskWindow(
             settings,

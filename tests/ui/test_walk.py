@@ -56,6 +56,24 @@ def test_done_returns_to_welcome_with_the_session_cleared(
     assert "Chạm để bắt đầu" in visible_texts(window)
 
 
+def test_the_ticket_screen_shows_the_follow_code_when_phones_can_reach_kiosk_web(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    caption = "Theo dõi lượt của bạn / Follow your turn"
+    plain = make_window()
+    for text in [*WALKS["vi"][:-1], "Không"]:
+        tap(qtbot, plain, text)
+    qtbot.waitUntil(lambda: plain.current_screen is plain.ticket, timeout=10_000)
+    assert caption not in visible_texts(plain)
+
+    window = make_window(web={"public_url": "http://10.0.0.5:8080"})
+    for text in [*WALKS["vi"][:-1], "Không"]:
+        tap(qtbot, window, text)
+    qtbot.waitUntil(lambda: window.current_screen is window.ticket, timeout=10_000)
+    assert caption in visible_texts(window)
+    assert "A002" in visible_texts(window)
+
+
 def test_search_on_the_on_screen_keyboard(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
     tap(qtbot, window, "Chạm để bắt đầu")

@@ -79,6 +79,10 @@ host = "10.0.0.5"
         ("[display]\nlanguages = ['vi', 'vi']\n", "display.languages: expected one or more"),
         ("[display]\nlanguages = []\n", "display.languages: expected one or more"),
         ("[printers]\n", "[printers]: unknown section"),
+        ("[web]\nport = 0\n", "web.port: expected a port number"),
+        ("[web]\npublic_url = 'phones.local'\n", "web.public_url: 'phones.local' is not allowed"),
+        ("[web]\npublic_url = 'http://x/?a=1'\n", "web.public_url: .* is not allowed"),
+        ("[web]\nrate_burst = 0\n", "web.rate_burst: expected a whole number"),
         ("[kiosk\n", "not valid TOML"),
     ],
 )
