@@ -14,7 +14,11 @@ class FontSet:
 
 @dataclass(frozen=True)
 class TicketContent:
-    """Everything a ticket shows; texts are final, printer/ translates nothing."""
+    """Everything a ticket shows; texts are final, printer/ translates nothing.
+
+    With ``documents`` the ticket is the long one that lists them; without, the compact one
+    (no longer than 100 mm) that a queue needs.
+    """
 
     centre_name: str
     number_label: str
@@ -32,3 +36,7 @@ class TicketContent:
     """Small line above the number, e.g. "SỐ THỨ TỰ"; empty for none."""
     more_documents_format: str = "+ {count} …"
     """Said when documents are left off; ``{count}`` is how many."""
+    follow_url: str | None = None
+    """The address of the page where the citizen follows their turn; None for no such code."""
+    follow_caption: str = ""
+    """The words under the follow-your-turn code."""
