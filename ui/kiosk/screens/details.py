@@ -121,8 +121,8 @@ class DetailsScreen(Screen):
         self._get_ticket.clicked.connect(self.ticket_requested.emit)
         buttons = QHBoxLayout()
         buttons.setSpacing(metrics.px(GAP_MM))
-        buttons.addWidget(self._print_checklist, 2)
-        buttons.addWidget(self._get_ticket, 3)
+        buttons.addWidget(self._print_checklist, 1)
+        buttons.addWidget(self._get_ticket, 1)
         return buttons
 
     def show_procedure(self, code: str) -> None:

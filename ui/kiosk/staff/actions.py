@@ -80,6 +80,10 @@ class StaffActions(QObject):
             self.pin_pad.show_check(check)
             return
         log.info("staff PIN accepted: staff menu opened")
+        self.show_menu()
+
+    def show_menu(self) -> None:
+        """The staff menu, fresh, with the last tickets loading (after the PIN was accepted)."""
         self.menu.start([])
         self._show_page(self.menu)
         self._load_recent()

@@ -56,6 +56,10 @@ class StaffMenu(StaffPage):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Neither the viewport nor the list (setWidget() turns it on) paints its own grey: the
+        # page's colour shows behind the rows.
+        scroll.viewport().setAutoFillBackground(False)
+        self.recent.setAutoFillBackground(False)
         leave = QHBoxLayout()
         leave.setSpacing(metrics.px(GAP_MM))
         leave.addWidget(self._back)

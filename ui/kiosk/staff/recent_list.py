@@ -6,14 +6,18 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.staff.recent_tickets import RecentTicket
+from kiosk.staff.recent_tickets import RECENT_TICKETS, RecentTicket
 from ui.common.metrics import Metrics
 from ui.common.retranslating import Retranslating
 from ui.kiosk.screens.base import GAP_MM
 from ui.kiosk.widgets.tap_button import TapButton
 from ui.kiosk.widgets.text import RoleLabel
+
+# Wide enough for "In lại A012" on one line.
+REPRINT_BUTTON_MM = 70.0
+_FIRST_ROW = 2  # below the heading and the "no tickets" line
 
 
 class RecentTicketList(Retranslating, QWidget):
@@ -30,11 +34,16 @@ class RecentTicketList(Retranslating, QWidget):
         self._rows: list[tuple[RoleLabel, TapButton]] = []
         self._heading = RoleLabel("card-heading")
         self._empty = RoleLabel("card-text")
-        self._column = QVBoxLayout(self)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.setSpacing(metrics.px(GAP_MM / 2))
-        self._column.addWidget(self._heading)
-        self._column.addWidget(self._empty)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(metrics.px(GAP_MM / 2))
+        self._grid.addWidget(self._heading, 0, 0, 1, 2)
+        self._grid.addWidget(self._empty, 1, 0, 1, 2)
+        self._grid.setColumnStretch(0, 1)
+        # A layout's minimum, which the style sheet's min-width of buttons cannot undercut.
+        self._grid.setColumnMinimumWidth(1, metrics.px(REPRINT_BUTTON_MM))
+        # Below the last possible row: rows keep their height however few there are.
+        self._grid.setRowStretch(_FIRST_ROW + RECENT_TICKETS, 1)
         self.retranslate()
 
     def show_tickets(self, tickets: Sequence[RecentTicket]) -> None:
@@ -50,13 +59,9 @@ class RecentTicketList(Retranslating, QWidget):
         index = len(self._rows)
         label = RoleLabel("card-text")
         button = TapButton("", "choice")
-        button.setMaximumWidth(self._metrics.px(60))
         button.clicked.connect(lambda: self.reprint_requested.emit(self._tickets[index]))
-        row = QHBoxLayout()
-        row.setSpacing(self._metrics.px(GAP_MM))
-        row.addWidget(label, 1)
-        row.addWidget(button)
-        self._column.addLayout(row)
+        self._grid.addWidget(label, _FIRST_ROW + index, 0)
+        self._grid.addWidget(button, _FIRST_ROW + index, 1)
         self._rows.append((label, button))
 
     def retranslate(self) -> None:
