@@ -276,18 +276,18 @@ class KioskWindow(Retranslating, QWidget):
         self._show_screen(self.details)
 
     def _print_checklist(self) -> None:
-        code, language = self.session.procedure_code, self.session.language
+        code, language, desk = self.session.procedure_code, self.session.language, self.desk
         if code is None:
             return
-        self._run(
-            lambda: self.desk.print_checklist(code, language),
-            self._checklist_printed,
-            "print the checklist",
-        )
 
-    def _checklist_printed(self, result: object) -> None:
-        assert isinstance(result, ChecklistResult)
-        self.details.show_checklist_result(result.printed)
+        def failed(error: Exception) -> None:
+            log.error("could not print the checklist: %s", error, exc_info=error)
+            self.details.show_checklist_result(printed=False)
+
+        self.runner.run(lambda: desk.print_checklist(code, language), self._slip_printed, failed)
+
+    def _slip_printed(self, result: ChecklistResult) -> None:
+        self.details.show_checklist_result(printed=result.printed)
 
     def _ask_priority(self) -> None:
         self.priority.start()
