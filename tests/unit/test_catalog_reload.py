@@ -1,4 +1,4 @@
-"""Reloading the catalogue on a running kiosk: validated first, changes named, refusals explained."""
+"""Reloading the catalogue on a running kiosk: validated first, changes named, refusals said."""
 
 from pathlib import Path
 
