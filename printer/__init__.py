@@ -20,6 +20,7 @@ os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(_ESCPOS_CACHE))
 # Where each name lives. They are imported on first use: Pillow, qrcode and python-escpos
 # take a fifth of a second to load, which a kiosk should not spend before its first screen.
 _EXPORTS = {
+    "ChecklistContent": "printer.checklist",
     "FontSet": "printer.ticket_content",
     "PrintOutcome": "printer.output",
     "PrinterSpec": "printer.spec",
@@ -27,10 +28,12 @@ _EXPORTS = {
     "TicketContent": "printer.ticket_content",
     "print_ticket": "printer.output",
     "query_status": "printer.output",
+    "render_checklist_bitmap": "printer.checklist",
     "render_test_page": "printer.test_page",
     "render_ticket_bitmap": "printer.layout",
 }
 __all__ = [
+    "ChecklistContent",
     "FontSet",
     "PrintOutcome",
     "PrinterSpec",
@@ -38,6 +41,7 @@ __all__ = [
     "TicketContent",
     "print_ticket",
     "query_status",
+    "render_checklist_bitmap",
     "render_test_page",
     "render_ticket_bitmap",
 ]

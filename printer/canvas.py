@@ -5,7 +5,7 @@ greyscale image that is thresholded to 1 bit at the end (no dithering, so text
 edges stay crisp on a thermal head).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -213,6 +213,77 @@ class RollCanvas:
             )
 
         self._blocks.append(_Block(thickness + 2 * gap, paint))
+
+    def text_pair(self, left: str, right: str, font: ImageFont.FreeTypeFont) -> None:
+        """Two short texts on one line, at the left and right margins (a caption and the time).
+
+        When both do not fit side by side they take a line each, never overlapping.
+        """
+        gap = round(font.size / 2)
+        if text_length(font, left) + gap + text_length(font, right) > self.text_width:
+            self.text(left, font)
+            self.text(right, font)
+            return
+        above, below = line_extent(font)
+
+        def paint(draw: ImageDraw.ImageDraw, _image: Image.Image, top: int) -> None:
+            baseline = top + above
+            draw.text((self.margin, baseline), left, font=font, fill=0, anchor="ls")
+            x = self.width - self.margin - text_length(font, right)
+            draw.text((x, baseline), right, font=font, fill=0, anchor="ls")
+
+        self._blocks.append(_Block(above + below + round(font.size / 12), paint))
+
+    def picture_row(
+        self, cells: Sequence[tuple[Image.Image, str]], font: ImageFont.FreeTypeFont, gap: int
+    ) -> None:
+        """Pictures side by side in equal columns, each with its caption centred below it.
+
+        Used for the QR codes: two codes share one band of paper instead of two.
+        """
+        if not cells:
+            return
+        cell_width = self.text_width // len(cells)
+        above, below = line_extent(font)
+        line_height = above + below
+        captions = [balanced_wrap(caption, font, cell_width - gap) for _, caption in cells]
+        picture_height = max(picture.height for picture, _ in cells)
+        caption_lines = max(len(lines) for lines in captions)
+        height = picture_height + gap // 2 + caption_lines * line_height
+
+        def paint(_draw: ImageDraw.ImageDraw, image: Image.Image, top: int) -> None:
+            draw = ImageDraw.Draw(image)
+            for index, (picture, _caption) in enumerate(cells):
+                centre = self.margin + index * cell_width + cell_width // 2
+                image.paste(picture.convert("L"), (centre - picture.width // 2, top))
+                for number, line in enumerate(captions[index]):
+                    baseline = top + picture_height + gap // 2 + number * line_height + above
+                    x = centre - text_length(font, line) / 2
+                    draw.text((x, baseline), line, font=font, fill=0, anchor="ls")
+
+        self._blocks.append(_Block(height, paint))
+
+    def tick_box_text(self, text: str, font: ImageFont.FreeTypeFont) -> None:
+        """Left-aligned wrapped text behind an empty square the reader ticks with a pen."""
+        above, below = line_extent(font)
+        line_height = above + below + round(font.size / 12)
+        box = round(font.size * 0.7)
+        indent = box + round(font.size * 0.5)
+        lines = wrap_text(text, font, self.text_width - indent)
+        stroke = max(2, round(font.size / 12))
+
+        def paint(draw: ImageDraw.ImageDraw, _image: Image.Image, top: int) -> None:
+            baseline = top + above
+            draw.rectangle(
+                (self.margin, baseline - box, self.margin + box, baseline),
+                outline=0,
+                width=stroke,
+            )
+            for index, line in enumerate(lines):
+                y = baseline + index * line_height
+                draw.text((self.margin + indent, y), line, font=font, fill=0, anchor="ls")
+
+        self._blocks.append(_Block(line_height * len(lines), paint))
 
     def picture(self, picture: Image.Image) -> None:
         """A 1-bit or greyscale image, centred."""

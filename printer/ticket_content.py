@@ -14,7 +14,11 @@ class FontSet:
 
 @dataclass(frozen=True)
 class TicketContent:
-    """Everything a ticket shows; texts are final, printer/ translates nothing."""
+    """Everything a ticket shows; texts are final, printer/ translates nothing.
+
+    With ``documents`` the ticket is the long one that lists them; without, the compact one
+    (no longer than 100 mm) that a queue needs.
+    """
 
     centre_name: str
     number_label: str
@@ -33,5 +37,6 @@ class TicketContent:
     more_documents_format: str = "+ {count} …"
     """Said when documents are left off; ``{count}`` is how many."""
     follow_url: str | None = None
-    """The citizen's follow-your-turn page, printed as a second QR code; None for none."""
+    """The address of the page where the citizen follows their turn; None for no such code."""
     follow_caption: str = ""
+    """The words under the follow-your-turn code."""

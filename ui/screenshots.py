@@ -1,5 +1,6 @@
 """`kiosk-admin screenshots DIR`: every kiosk screen as PNG, in each language and orientation,
-the help-desk panel, and the printed ticket at both paper widths.
+the staff page, the help-desk panel (1366x768), and the printed ticket and checklist slip at
+both paper widths.
 
 Renders offscreen (no display needed) on a throw-away database with a preview printer, and a
 printer that fails for the "ticket not printed" screen. Joins kiosk-admin through the
@@ -25,7 +26,7 @@ from kiosk.errors import KioskError
 from kiosk.printing.desk import TicketDesk
 from kiosk.storage.db import Database, open_database
 from kiosk.storage.models import Priority
-from printer import render_ticket_bitmap
+from printer import render_checklist_bitmap, render_ticket_bitmap
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +77,10 @@ def run_screenshots(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-# The printed ticket at both paper widths: the longest procedure name, and an elderly citizen.
+# The printed (compact) ticket at both paper widths: the longest procedure name, and an
+# elderly citizen; both with the priority mark, as tickets are longest with it.
 PRINTED_TICKETS = (
-    ("long-name", "3.000722", None),
+    ("long-name", "3.000722", Priority.ELDERLY),
     ("elderly", EXAMPLE_PROCEDURE, Priority.ELDERLY),
 )
 
@@ -86,7 +88,8 @@ PRINTED_TICKETS = (
 def render_printed_tickets(
     directory: Path, settings: Settings, catalog: Catalog, database: Database
 ) -> list[Path]:
-    """The paper tickets as the printer receives them (1-bit, at the printer's dot width)."""
+    """The paper tickets and the checklist slip as the printer receives them (1-bit, at the
+    printer's dot width)."""
     written: list[Path] = []
     for width in (384, 576):
         wide = replace(settings, printer=replace(settings.printer, width_dots=width))
@@ -97,6 +100,10 @@ def render_printed_tickets(
             path = directory / f"ticket-{width}-{name}.png"
             image.save(path)
             written.append(path)
+        checklist = desk.print_checklist(EXAMPLE_PROCEDURE, "vi")
+        path = directory / f"checklist-{width}.png"
+        render_checklist_bitmap(checklist.content, width, desk.fonts).save(path)
+        written.append(path)
     return written
 
 
@@ -178,6 +185,23 @@ def _walk(window: Any, language: str, failing: TicketDesk) -> Iterator[str]:
     window.idle.warning_started.emit()
     window.idle.seconds_left.emit(window.settings.kiosk.idle_warning_seconds)
     yield "11-idle-warning"
+    window.idle.stop()
+    window.staff.show_menu()
+    window.staff_menu.reload_requested.emit()
+    _wait_until_idle(window)
+    yield "12-staff"
+
+
+def _wait_until_idle(window: Any) -> None:
+    """Until the window's background work (database, printer) has come back."""
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + TICKET_WAIT_SECONDS
+    while window.runner.busy:
+        if time.monotonic() > deadline:
+            raise KioskError("the staff page did not load within 30 s")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
 
 
 def _wait_for_ticket(window: Any) -> None:

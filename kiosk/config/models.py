@@ -108,6 +108,9 @@ class PrinterSettings:
     # Empty means <data dir>/tickets.
     preview_dir: PathText = ""
     qr_on_ticket: bool = True
+    # The long ticket that lists the documents; by default the compact one (under 100 mm)
+    # and the checklist is printed on request from the procedure's details.
+    documents_on_ticket: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """The ticket desk: store the ticket, then print it, then record how the print went.
 
+The checklist slip takes the same path: printed, recorded, a fault sent to the help desk.
+
 Every call here blocks (database, printer): the kiosk's screens run them off the GUI thread.
 A failed print never loses a ticket: it is already stored, its print status says what went
 wrong, and a "printer fault" help request tells the help desk.
@@ -21,6 +23,7 @@ from kiosk.catalog.procedures import Catalog
 from kiosk.config import Settings
 from kiosk.errors import KioskError
 from kiosk.helpdesk.requests import create_help_request
+from kiosk.printing.checklist import checklist_content, record_checklist_print
 from kiosk.printing.ticket_texts import issued_at_text, queue_line, words_for
 from kiosk.queue.follow_links import FollowLinks
 from kiosk.queue.issuing import issue_for_procedure
@@ -30,7 +33,9 @@ from kiosk.storage.models import HelpReason, PrintStatus, Priority, Ticket
 from printer.ticket_content import FontSet, TicketContent
 
 if TYPE_CHECKING:
-    from printer import PrinterStatus, PrintOutcome
+    from PIL import Image
+
+    from printer import ChecklistContent, PrinterStatus, PrintOutcome
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +122,20 @@ class TicketResult:
         return self.ticket.print_status is PrintStatus.PRINTED
 
 
+@dataclass(frozen=True)
+class ChecklistResult:
+    """A checklist slip and how its print went (a fault also went to the help desk)."""
+
+    content: ChecklistContent
+    status: PrintStatus
+    error: str | None = None
+    help_request_ids: tuple[int, ...] = ()
+
+    @property
+    def printed(self) -> bool:
+        return self.status is PrintStatus.PRINTED
+
+
 class TicketDesk:
     """Issues and prints tickets for one kiosk."""
 
@@ -131,7 +150,11 @@ class TicketDesk:
         """The texts on the ticket in the citizen's language."""
         words = words_for(language)
         procedure = self.catalog.procedure(ticket.procedure_code)
-        documents = tuple(document.text(language) for document in procedure.documents)
+        documents = (
+            tuple(document.text(language) for document in procedure.documents)
+            if self.settings.printer.documents_on_ticket
+            else ()
+        )
         return TicketContent(
             centre_name=self.settings.centre.name,
             number_caption=words.number_caption,
@@ -172,26 +195,55 @@ class TicketDesk:
     def print(self, ticket: IssuedTicket, language: str) -> TicketResult:
         """Print a stored ticket and record the outcome; a fault goes to the help desk."""
         content = self.ticket_content(ticket, language)
-        spec = self.settings.printer_spec
-        from printer import print_ticket, render_ticket_bitmap
+        from printer import render_ticket_bitmap
 
-        image = render_ticket_bitmap(content, spec.width_dots, self.fonts)
-        outcome = print_ticket(image, spec, label=ticket.label)
+        image = render_ticket_bitmap(content, self.settings.printer_spec.width_dots, self.fonts)
+        outcome = self._send(image, ticket.label)
         status = PrintStatus(outcome.status)
         record_print_outcome(self.database, ticket.id, status, outcome.reason)
         printed = replace(ticket, print_status=status, print_error=outcome.reason)
         if status is PrintStatus.PRINTED:
             return TicketResult(printed, content)
         log.warning("ticket %s: print %s: %s", ticket.label, status.value, outcome.reason)
-        fault = create_help_request(
+        fault = self._report_fault(outcome, ticket.procedure_code, ticket.id)
+        return TicketResult(printed, content, (fault,))
+
+    def print_checklist(self, procedure_code: str, language: str) -> ChecklistResult:
+        """Print a procedure's checklist slip (no queue number) and count it for the report."""
+        procedure = self.catalog.procedure(procedure_code)
+        content = checklist_content(procedure, self.settings, language, datetime.now(UTC))
+        from printer import render_checklist_bitmap
+
+        width = self.settings.printer_spec.width_dots
+        image = render_checklist_bitmap(content, width, self.fonts)
+        outcome = self._send(image, f"checklist-{procedure_code}")
+        status = PrintStatus(outcome.status)
+        record_checklist_print(
+            self.database, self.settings, procedure_code, status=status, error=outcome.reason
+        )
+        log.info("checklist of %s: print %s", procedure_code, status.value)
+        if status is PrintStatus.PRINTED:
+            return ChecklistResult(content, status)
+        fault = self._report_fault(outcome, procedure_code, None)
+        return ChecklistResult(content, status, outcome.reason, (fault,))
+
+    def _send(self, image: Image.Image, label: str) -> PrintOutcome:
+        from printer import print_ticket
+
+        return print_ticket(image, self.settings.printer_spec, label=label)
+
+    def _report_fault(
+        self, outcome: PrintOutcome, procedure_code: str, ticket_id: int | None
+    ) -> int:
+        """A "printer fault" help request naming this kiosk, so that someone comes."""
+        return create_help_request(
             self.database,
             reason=HelpReason.PRINTER_FAULT,
             kiosk_id=self.settings.kiosk.id,
-            ticket_id=ticket.id,
-            procedure_code=ticket.procedure_code,
+            ticket_id=ticket_id,
+            procedure_code=procedure_code,
             detail=outcome.reason,
         )
-        return TicketResult(printed, content, (fault,))
 
     def reprint(self, day: date, prefix: str, number: int, language: str) -> TicketResult:
         """Print a stored ticket again, with its place in the queue as it is now."""

@@ -24,14 +24,14 @@ class TicketWords:
 
 WORDS = {
     "vi": TicketWords(
-        number_caption="SỐ THỨ TỰ CỦA BẠN",
+        number_caption="SỐ THỨ TỰ",
         queue_line="Trước bạn: {ahead} người · Chờ khoảng {minutes} phút",
         nobody_ahead="Bạn là người tiếp theo",
         documents_heading="Giấy tờ cần chuẩn bị:",
         more_documents="+ {count} giấy tờ khác (xem tại quầy)",
-        qr_caption="Quét mã để xem thủ tục trên Cổng Dịch vụ công",
-        follow_caption="Theo dõi lượt của bạn / Follow your turn",
-        footer="Vui lòng giữ phiếu và chờ gọi số. Xin cảm ơn!",
+        qr_caption="Thủ tục trực tuyến",
+        follow_caption="Theo dõi lượt của bạn",
+        footer="Xin giữ phiếu và chờ gọi số. Cảm ơn!",
         priority={
             Priority.ELDERLY: "ƯU TIÊN · NGƯỜI CAO TUỔI",
             Priority.DISABILITY: "ƯU TIÊN · NGƯỜI KHUYẾT TẬT",
@@ -44,9 +44,9 @@ WORDS = {
         nobody_ahead="You are next",
         documents_heading="Documents to have ready:",
         more_documents="+ {count} more (ask at the counter)",
-        qr_caption="Scan to see this procedure on the National Public Service Portal",
-        follow_caption="Follow your turn / Theo dõi lượt của bạn",
-        footer="Please keep this ticket and wait for your number. Thank you!",
+        qr_caption="This procedure online",
+        follow_caption="Follow your turn",
+        footer="Keep this ticket until your number is called",
         priority={
             Priority.ELDERLY: "PRIORITY · ELDERLY",
             Priority.DISABILITY: "PRIORITY · DISABILITY",

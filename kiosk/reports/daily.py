@@ -1,4 +1,4 @@
-"""The figures a centre reports, per service day: tickets, help requests, waits.
+"""The figures a centre reports, per service day: tickets, help requests, waits, checklists.
 
 A day is the service day at the centre (its time zone), as for ticket numbering. Help requests
 count on the day they were created, with the outcomes they were closed with.
@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from kiosk.printing.checklist import checklists_printed_by_day
 from kiosk.queue.service_day import service_day
 from kiosk.storage.db import Database
 from kiosk.storage.models import DailyReport, HelpOutcome, HelpReason, HelpRequest, Ticket
@@ -47,6 +48,8 @@ class DayReport:
     tickets: dict[tuple[str, str | None], int]
     help: HelpCounts
     median_wait_to_claim_seconds: float | None
+    # Checklist slips that came out of a kiosk's printer that day.
+    checklists_printed: int = 0
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -61,6 +64,7 @@ class DayReport:
             "help_requests_by_reason": {r.value: n for r, n in self.help.by_reason.items()},
             "help_requests_by_outcome": {o.value: n for o, n in self.help.by_outcome.items()},
             "median_wait_to_claim_seconds": self.median_wait_to_claim_seconds,
+            "checklists_printed": self.checklists_printed,
         }
 
     @classmethod
@@ -77,6 +81,8 @@ class DayReport:
                 closed=record["help_requests_closed"],
             ),
             median_wait_to_claim_seconds=median,
+            # Figures kept before checklists were counted have none.
+            checklists_printed=record.get("checklists_printed", 0),
         )
 
 
@@ -150,6 +156,7 @@ def daily_report(database: Database, first: date, last: date, zone: ZoneInfo) ->
                 )
             )
         }
+    checklists = checklists_printed_by_day(database, first, last)
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     return [
         kept.get(day)
@@ -158,6 +165,7 @@ def daily_report(database: Database, first: date, last: date, zone: ZoneInfo) ->
             tickets=tickets.get(day, {}),
             help=tally_help(requests_by_day.get(day, [])),
             median_wait_to_claim_seconds=_median_wait(requests_by_day.get(day, [])),
+            checklists_printed=checklists.get(day, 0),
         )
         for day in days
     ]
@@ -189,4 +197,5 @@ def report_as_csv(reports: Sequence[DayReport]) -> str:
         writer.writerow(
             [day, "median_wait_to_claim_seconds", "", "", "", "", "" if median is None else median]
         )
+        writer.writerow([day, "checklists_printed", "", "", "", "", report.checklists_printed])
     return out.getvalue()

@@ -16,7 +16,7 @@ from kiosk.config import Settings
 from kiosk.queue.service_day import service_day
 from kiosk.reports.daily import daily_report, utc_span
 from kiosk.storage.db import Database
-from kiosk.storage.models import DailyReport, HelpRequest, Ticket
+from kiosk.storage.models import ChecklistPrint, DailyReport, HelpRequest, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +40,9 @@ def purge_expired(database: Database, settings: Settings, now: datetime | None =
     cutoff, _ = utc_span(kept_from, kept_from, zone)
     with database.read() as session:
         oldest_ticket = session.scalar(select(func.min(Ticket.service_day)))
+        oldest_checklist = session.scalar(select(func.min(ChecklistPrint.service_day)))
         oldest_request = session.scalar(select(func.min(HelpRequest.created_at)))
-    starts = [day for day in (oldest_ticket,) if day is not None]
+    starts = [day for day in (oldest_ticket, oldest_checklist) if day is not None]
     if oldest_request is not None:
         starts.append(service_day(oldest_request, zone))
     if not starts or min(starts) >= kept_from:
@@ -54,6 +55,7 @@ def purge_expired(database: Database, settings: Settings, now: datetime | None =
                 session.add(DailyReport(service_day=report.day, figures=report.as_json()))
         requests = session.execute(delete(HelpRequest).where(HelpRequest.created_at < cutoff))
         tickets = session.execute(delete(Ticket).where(Ticket.service_day < kept_from))
+        session.execute(delete(ChecklistPrint).where(ChecklistPrint.service_day < kept_from))
     purge = Purge(
         kept_from,
         len(reports),

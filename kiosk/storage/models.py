@@ -1,5 +1,5 @@
 """The stored records: tickets, their counters, help requests, volunteers, staff and service
-secrets.
+secrets, and checklist slips printed.
 
 No names, ID numbers or dates of birth are stored anywhere: a ticket keeps only the reason
 for its priority.
@@ -181,3 +181,21 @@ class ServiceSecret(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ChecklistPrint(Base):
+    """A checklist slip printed at a kiosk: which procedure, when, and how the print went.
+
+    No queue number and nothing about the citizen; kept only to be counted per day.
+    """
+
+    __tablename__ = "checklist_prints"
+    __table_args__ = (Index("ix_checklist_prints_day", "service_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_day: Mapped[date] = mapped_column(Date)
+    procedure_code: Mapped[str] = mapped_column(String(32))
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    printed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    print_status: Mapped[str] = mapped_column(_enum_column(PrintStatus))
+    print_error: Mapped[str | None] = mapped_column(Text)

@@ -5,7 +5,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -120,3 +120,18 @@ def visible_texts(window: KioskWindow) -> list[str]:
     from PySide6.QtWidgets import QLabel
 
     return [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+
+
+def hold_corner(qtbot: QtBot, window: KioskWindow) -> None:
+    """The staff way in: a 3-second press in the top-left corner."""
+    qtbot.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    with qtbot.waitSignal(window.corner_hold.held, timeout=4000):
+        pass
+    qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+
+
+def enter_pin(qtbot: QtBot, window: KioskWindow, pin: str) -> None:
+    for digit in pin:
+        tap(qtbot, window, digit)
+    tap(qtbot, window, "Đồng ý")
+    qtbot.waitUntil(lambda: not window.runner.busy)

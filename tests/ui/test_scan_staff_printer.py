@@ -2,7 +2,7 @@
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -12,7 +12,7 @@ from kiosk.staff.pin import set_pin
 from kiosk.storage.db import Database
 from kiosk.storage.models import HelpRequest, Ticket
 from tests.support.fake_printer import FakeNetworkPrinter
-from tests.ui.conftest import WindowFactory, tap, visible_texts
+from tests.ui.conftest import WindowFactory, enter_pin, hold_corner, tap, visible_texts
 
 TO_PRIORITY = ["Chạm để bắt đầu", "Hộ tịch", "Đăng ký khai sinh", "Lấy số thứ tự"]
 # A CCCD code of a man born on 1 July 1950 (birth year also in digits 4-6 of the number).
@@ -78,20 +78,6 @@ def test_keys_and_close_cannot_end_the_kiosk(qtbot: QtBot, make_window: WindowFa
     window.close()
     assert window.isVisible()
     assert window.current_screen is window.fields
-
-
-def hold_corner(qtbot: QtBot, window: QWidget) -> None:
-    qtbot.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    with qtbot.waitSignal(window.corner_hold.held, timeout=4000):
-        pass
-    qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-
-
-def enter_pin(qtbot: QtBot, window: QWidget, pin: str) -> None:
-    for digit in pin:
-        tap(qtbot, window, digit)
-    tap(qtbot, window, "Đồng ý")
-    qtbot.waitUntil(lambda: not window.runner.busy)
 
 
 def test_five_wrong_pins_lock_the_staff_screen(

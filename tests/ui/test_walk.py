@@ -59,7 +59,7 @@ def test_done_returns_to_welcome_with_the_session_cleared(
 def test_the_ticket_screen_shows_the_follow_code_when_phones_can_reach_kiosk_web(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    caption = "Theo dõi lượt của bạn / Follow your turn"
+    caption = "Theo dõi lượt của bạn"
     plain = make_window()
     for text in [*WALKS["vi"][:-1], "Không"]:
         tap(qtbot, plain, text)

@@ -128,22 +128,3 @@ def test_test_page_spans_the_paper(fonts: FontSet, width: int) -> None:
     assert page.width == width
     assert page.getpixel((0, 0)) == 0
     assert page.getpixel((width - 1, 0)) == 0
-
-
-@pytest.mark.parametrize("width", [384, 576])
-def test_a_follow_link_adds_a_second_qr_code_with_its_caption(fonts: FontSet, width: int) -> None:
-    follow = "http://10.0.0.5:8080/t/AAAAAriKqTCu-KLmfUCXbxsNE1E"
-    plain = render_ticket_bitmap(ticket(), width, fonts)
-    both = render_ticket_bitmap(
-        ticket(follow_url=follow, follow_caption="Theo dõi lượt của bạn / Follow your turn"),
-        width,
-        fonts,
-    )
-    assert both.width == width
-    # A version-3 QR code (29 modules and a quiet zone) at 4 dots or more per module.
-    assert both.height - plain.height >= 37 * 4
-    # Everything above the follow block is the same ticket.
-    assert (
-        both.crop((0, 0, width, plain.height - 120)).tobytes()
-        == plain.crop((0, 0, width, plain.height - 120)).tobytes()
-    )

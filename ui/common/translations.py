@@ -1,4 +1,5 @@
-"""The kiosk's fixed words in the citizen's language (Qt Linguist files in resources/translations).
+"""Fixed words in the reader's language (Qt Linguist files in resources/translations): the
+kiosk's (kiosk_*.qm) for the citizen, the help-desk panel's (panel_*.qm) for volunteers.
 
 Installing a translator sends every widget a LanguageChange event; each screen then sets its
 texts again, so the language switches while the citizen stays where they are.
@@ -16,9 +17,9 @@ log = logging.getLogger(__name__)
 PACKAGE = "resources.translations"
 
 
-def translation_data(language: str) -> bytes | None:
-    """The compiled translation (.qm) for a language, or None if the kiosk has none."""
-    file = resources.files(PACKAGE) / f"kiosk_{language}.qm"
+def translation_data(language: str, application: str = "kiosk") -> bytes | None:
+    """The compiled translation (.qm) of ``application`` for a language, or None if none."""
+    file = resources.files(PACKAGE) / f"{application}_{language}.qm"
     return file.read_bytes() if file.is_file() else None
 
 
@@ -28,9 +29,13 @@ class Translations(QObject):
     The translator is a child of this object: when its owner goes, Qt uninstalls it.
     """
 
-    def __init__(self, app: QCoreApplication, parent: QObject | None = None) -> None:
+    def __init__(
+        self, app: QCoreApplication, parent: QObject | None = None, application: str = "kiosk"
+    ) -> None:
         super().__init__(parent)
         self._app = app
+        self._application = application
+        self.language = ""
         self._translator: QTranslator | None = None
         # QTranslator reads the data in place: keep it alive as long as the translator.
         self._data = b""
@@ -40,7 +45,8 @@ class Translations(QObject):
             self._app.removeTranslator(self._translator)
             self._translator.deleteLater()
             self._translator = None
-        data = translation_data(language)
+        self.language = language
+        data = translation_data(language, self._application)
         if data is None:
             log.warning("no translation for language %r; showing the source texts", language)
             return

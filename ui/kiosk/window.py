@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.catalog.procedures import Catalog
+from kiosk.catalog.reload import CatalogReload
 from kiosk.catalog.search import ProcedureSearch
 from kiosk.citizen.session import CitizenSession
 from kiosk.config import Settings
 from kiosk.helpdesk.requests import create_help_request
-from kiosk.printing.desk import TicketDesk, TicketResult, check_printer
-from kiosk.staff.pin import PinCheck, PinOutcome, check_pin
+from kiosk.printing.desk import ChecklistResult, TicketDesk, TicketResult
 from kiosk.storage.db import Database
 from kiosk.storage.models import HelpReason, Priority
 from ui.common.background import BackgroundRunner
@@ -44,10 +44,10 @@ from ui.kiosk.screens.notices import HelpComingNotice, IdleWarning, ProblemNotic
 from ui.kiosk.screens.priority import PriorityScreen
 from ui.kiosk.screens.procedures import ProcedureScreen
 from ui.kiosk.screens.search import SearchScreen
-from ui.kiosk.screens.staff import StaffMenu, StaffPinPad
 from ui.kiosk.screens.ticket import TicketScreen
 from ui.kiosk.screens.welcome import WelcomeScreen
 from ui.kiosk.speech import Speaker
+from ui.kiosk.staff.actions import StaffActions
 from ui.kiosk.widgets.nav_bar import NavigationBar
 from ui.kiosk.widgets.tap_button import TapButton
 
@@ -138,8 +138,8 @@ class KioskWindow(Retranslating, QWidget):
         self.help_notice = HelpComingNotice(metrics)
         self.problem_notice = ProblemNotice(metrics)
         self.idle_warning = IdleWarning(metrics)
-        self.pin_pad = StaffPinPad(metrics)
-        self.staff_menu = StaffMenu(metrics)
+        self.staff = StaffActions(self.desk, self.runner, metrics, self._show_page)
+        self.pin_pad, self.staff_menu = self.staff.pin_pad, self.staff.menu
         self._pages = QStackedLayout(self)
         # The window is the screen's size; its contents never ask for another.
         self._pages.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -179,12 +179,11 @@ class KioskWindow(Retranslating, QWidget):
         self.idle.expired.connect(self.go_home)
         self.idle_warning.confirmed.connect(self._more_time)
         self._keyboard.line_scanned.connect(self._scanned)
-        self.corner_hold.held.connect(self._open_staff_pin)
-        self.pin_pad.pin_entered.connect(self._check_pin)
-        self.pin_pad.cancelled.connect(self._back_to_walk)
-        self.staff_menu.back_requested.connect(self._back_to_walk)
-        self.staff_menu.exit_requested.connect(self._staff_exit)
-        self.staff_menu.printer_test_requested.connect(self._test_printer)
+        self.corner_hold.held.connect(self.staff.open)
+        self.staff.leave_requested.connect(self.go_home)
+        self.staff.exit_requested.connect(self._staff_exit)
+        self.staff.catalog_reloaded.connect(self._use_catalog)
+        self.details.checklist_requested.connect(self._print_checklist)
 
     def retranslate(self) -> None:
         self.help_button.setText(self.tr("I need help"))
@@ -276,6 +275,20 @@ class KioskWindow(Retranslating, QWidget):
         self.details.show_procedure(code)
         self._show_screen(self.details)
 
+    def _print_checklist(self) -> None:
+        code, language, desk = self.session.procedure_code, self.session.language, self.desk
+        if code is None:
+            return
+
+        def failed(error: Exception) -> None:
+            log.error("could not print the checklist: %s", error, exc_info=error)
+            self.details.show_checklist_result(printed=False)
+
+        self.runner.run(lambda: desk.print_checklist(code, language), self._slip_printed, failed)
+
+    def _slip_printed(self, result: ChecklistResult) -> None:
+        self.details.show_checklist_result(printed=result.printed)
+
     def _ask_priority(self) -> None:
         self.priority.start()
         self._show_screen(self.priority)
@@ -351,30 +364,17 @@ class KioskWindow(Retranslating, QWidget):
 
     # ------------------------------------------------------------------ staff and lockdown
 
-    def _open_staff_pin(self) -> None:
-        self.pin_pad.start()
-        self._show_page(self.pin_pad)
-
-    def _check_pin(self, pin: str) -> None:
-        self._run(lambda: check_pin(self.database, pin), self._pin_checked, "check the PIN")
-
-    def _pin_checked(self, check: object) -> None:
-        assert isinstance(check, PinCheck)
-        if check.outcome is PinOutcome.ACCEPTED:
-            self._show_page(self.staff_menu)
-        else:
-            self.pin_pad.show_check(check)
-
-    def _test_printer(self) -> None:
-        settings = self.settings
-        self.runner.run(
-            lambda: check_printer(settings),
-            self.staff_menu.show_printer_check,
-            lambda error: log.error("printer test failed", exc_info=error),
-        )
+    def _use_catalog(self, reload: CatalogReload) -> None:
+        """Staff reloaded a valid catalogue: every screen and the desk use it from now on."""
+        assert reload.catalog is not None
+        assert reload.search is not None
+        self.desk.catalog = reload.catalog
+        self.fields.use_catalog(reload.catalog)
+        self.procedures.use_catalog(reload.catalog)
+        self.search.use_catalog(reload.catalog, reload.search)
+        self.details.use_catalog(reload.catalog)
 
     def _staff_exit(self) -> None:
-        log.info("staff closed the kiosk")
         self._close_allowed = True
         self.close()
 

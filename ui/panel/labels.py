@@ -1,4 +1,4 @@
-"""What the panel calls reasons and outcomes: Vietnamese first, English below.
+"""What the panel calls reasons and outcomes, in the language installed (panel_*.ts files).
 
 Written out as `QCoreApplication.translate` calls with literal texts, so that
 `pyside6-lupdate` finds them.
@@ -14,30 +14,28 @@ from kiosk.catalog.procedures import Catalog
 from kiosk.errors import UnknownProcedure
 from kiosk.storage.models import HelpOutcome, HelpReason
 
-_CONTEXT = "HelpDesk"
-
 
 def reason_label(reason: HelpReason) -> str:
     translate = QCoreApplication.translate
     return {
-        HelpReason.ELDERLY: translate(_CONTEXT, "Người cao tuổi\nElderly, 60+"),
-        HelpReason.DISABILITY: translate(_CONTEXT, "Khuyết tật\nDisability"),
-        HelpReason.PREGNANT_OR_CHILD: translate(_CONTEXT, "Mang thai, con nhỏ\nPregnant, child"),
-        HelpReason.ASKED_FOR_HELP: translate(_CONTEXT, "Cần hỗ trợ\nAsked for help"),
-        HelpReason.PRINTER_FAULT: translate(_CONTEXT, "Máy in lỗi\nPrinter fault"),
+        HelpReason.ELDERLY: translate("HelpDesk", "Elderly, 60+"),
+        HelpReason.DISABILITY: translate("HelpDesk", "Disability"),
+        HelpReason.PREGNANT_OR_CHILD: translate("HelpDesk", "Pregnant, small child"),
+        HelpReason.ASKED_FOR_HELP: translate("HelpDesk", "Asked for help"),
+        HelpReason.PRINTER_FAULT: translate("HelpDesk", "Printer fault"),
     }[reason]
 
 
 def outcome_label(outcome: HelpOutcome) -> str:
     translate = QCoreApplication.translate
     return {
-        HelpOutcome.DOCUMENTS_GUIDED: translate(_CONTEXT, "Hướng dẫn hồ sơ\nGuided documents"),
-        HelpOutcome.FORM_FILLED: translate(_CONTEXT, "Điền tờ khai\nFilled a form"),
-        HelpOutcome.VNEID: translate(_CONTEXT, "VNeID\nInstall, level 2"),
-        HelpOutcome.DIGITAL_SIGNATURE: translate(_CONTEXT, "Chữ ký số\nDigital signature"),
-        HelpOutcome.SIM_CARD: translate(_CONTEXT, "SIM chính chủ\nSIM card"),
-        HelpOutcome.ONLINE_FILING: translate(_CONTEXT, "Nộp trực tuyến\nOnline filing"),
-        HelpOutcome.OTHER: translate(_CONTEXT, "Khác\nOther"),
+        HelpOutcome.DOCUMENTS_GUIDED: translate("HelpDesk", "Guided documents"),
+        HelpOutcome.FORM_FILLED: translate("HelpDesk", "Filled a form"),
+        HelpOutcome.VNEID: translate("HelpDesk", "VNeID: install, level 2"),
+        HelpOutcome.DIGITAL_SIGNATURE: translate("HelpDesk", "Digital signature"),
+        HelpOutcome.SIM_CARD: translate("HelpDesk", "SIM card"),
+        HelpOutcome.ONLINE_FILING: translate("HelpDesk", "Online filing"),
+        HelpOutcome.OTHER: translate("HelpDesk", "Other"),
     }[outcome]
 
 

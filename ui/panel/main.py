@@ -8,6 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
 from kiosk.catalog.loader import load_catalog
 from kiosk.config import load_settings
 from kiosk.errors import KioskError
@@ -19,12 +22,25 @@ from ui.panel.window import PanelWindow
 
 log = logging.getLogger(__name__)
 
+# The smallest screen the panel is built for (a volunteer's laptop), for --windowed.
+WINDOWED_SIZE = (1366, 768)
+
+
+def fill_screen(window: QWidget) -> None:
+    """The whole screen but its task bar, by itself: without a window manager (a bare X
+    server, some kiosk set-ups) nobody maximises the window, so its geometry is set as well."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    window.setGeometry(screen.availableGeometry())
+    window.showMaximized()
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kiosk-panel", description="The help-desk panel.")
     parser.add_argument("--config", type=Path, help="configuration file (default: $KIOSK_CONFIG)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log in more detail")
-    parser.add_argument("--windowed", action="store_true", help="a normal window, not maximised")
+    parser.add_argument(
+        "--windowed", action="store_true", help="a normal window, not filling the screen"
+    )
     args = parser.parse_args(argv)
     problem = display_problem()
     if problem:
@@ -50,9 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         fallback_dpi=settings.kiosk.fallback_dpi,
     )
     if args.windowed:
+        window.resize(*WINDOWED_SIZE)
         window.show()
     else:
-        window.showMaximized()
+        fill_screen(window)
     window.start()
     try:
         return app.exec()

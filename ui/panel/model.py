@@ -21,7 +21,6 @@ from kiosk.storage.models import HelpReason
 from ui.panel.labels import reason_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-_CONTEXT = "HelpDesk"
 # The request's id, for the window to act on the row a volunteer tapped.
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -116,12 +115,12 @@ class HelpRequestTableModel(QAbstractTableModel):
             return None
         translate = QCoreApplication.translate
         return {
-            Column.TICKET: translate(_CONTEXT, "Số vé\nTicket"),
-            Column.PROCEDURE: translate(_CONTEXT, "Thủ tục\nProcedure"),
-            Column.REASON: translate(_CONTEXT, "Lý do\nReason"),
-            Column.KIOSK: translate(_CONTEXT, "Máy\nKiosk"),
-            Column.WAITING: translate(_CONTEXT, "Đã chờ\nWaiting"),
-            Column.VOLUNTEER: translate(_CONTEXT, "Người đến\nVolunteer"),
+            Column.TICKET: translate("HelpDesk", "Ticket"),
+            Column.PROCEDURE: translate("HelpDesk", "Procedure"),
+            Column.REASON: translate("HelpDesk", "Reason"),
+            Column.KIOSK: translate("HelpDesk", "Kiosk"),
+            Column.WAITING: translate("HelpDesk", "Waiting"),
+            Column.VOLUNTEER: translate("HelpDesk", "Volunteer"),
         }[Column(section)]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -144,9 +143,9 @@ class HelpRequestTableModel(QAbstractTableModel):
         if column == Column.VOLUNTEER:
             if request.volunteer is None:
                 return "—"
-            return translate(_CONTEXT, "{name}\nđang đến · coming").format(name=request.volunteer)
+            return translate("HelpDesk", "{name} is coming").format(name=request.volunteer)
         if column == Column.TICKET:
-            return request.ticket_label or translate(_CONTEXT, "Không vé\nNo ticket")
+            return request.ticket_label or translate("HelpDesk", "No ticket")
         if column == Column.PROCEDURE:
             return self._procedure_name(request.procedure_code) if request.procedure_code else "—"
         return reason_label(request.reason) if column == Column.REASON else request.kiosk_id
@@ -214,4 +213,14 @@ class HelpRequestTableModel(QAbstractTableModel):
                     Qt.ItemDataRole.BackgroundRole,
                     Qt.ItemDataRole.ForegroundRole,
                 ],
+            )
+
+    def retranslate(self) -> None:
+        """The language changed: headers and every text cell read again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(Column) - 1),
+                [Qt.ItemDataRole.DisplayRole],
             )

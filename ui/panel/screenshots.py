@@ -27,7 +27,8 @@ from ui.panel.window import PanelWindow
 
 # 10:30 on a Monday morning at the centre.
 NOW = datetime(2026, 11, 23, 3, 30, tzinfo=UTC)
-SIZE = QSize(1920, 1080)
+# The smallest screen the panel is built for (a volunteer's laptop).
+SIZE = QSize(1366, 768)
 VOLUNTEERS = ("Nguyễn Thị Lan", "Trần Văn Minh", "Lê Hoàng Anh", "Phạm Thu Hà")
 # (minutes waited, reason, procedure or None, kiosk, volunteer who is on the way)
 BUSY = (
@@ -51,7 +52,8 @@ PRIORITY_OF = {
 }
 
 
-def _fill(database: Database, settings: Settings) -> None:
+def fill_busy_morning(database: Database, settings: Settings) -> None:
+    """The roster and the 12 open requests of the "busy" picture (also used by tests)."""
     for name in VOLUNTEERS:
         add_volunteer(database, name)
     for minutes, reason, procedure, kiosk, volunteer in BUSY:
@@ -110,7 +112,7 @@ def render_panel_screenshots(out_dir: Path, size: QSize = SIZE) -> list[Path]:
             window.start()
             window.reload()
             paths = [_picture(window, out_dir / "panel-empty.png")]
-            _fill(database, settings)
+            fill_busy_morning(database, settings)
             window.reload()
             paths.append(_picture(window, out_dir / "panel-busy.png"))
             window.feed.connection_lost("the database server stopped answering")

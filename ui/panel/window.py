@@ -1,26 +1,22 @@
-"""The help-desk window: open requests live, "I'm coming", "Done" with what was done."""
+"""The help-desk window: open requests live, "I'm coming", "Done" with what was done.
+
+Its words come from Qt Linguist files (resources/translations/panel_*.ts), Vietnamese by
+default, switched with one button; the name and outcome pickers are pages of their own.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
+    QApplication,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScroller,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,59 +27,34 @@ from kiosk.helpdesk.requests import (
     OpenHelpRequest,
     claim_request,
     close_request,
-    open_requests,
 )
-from kiosk.helpdesk.volunteers import roster
 from kiosk.queue.service_day import service_day
-from kiosk.reports.daily import HelpCounts, help_counts_on
 from kiosk.storage.change_watch import ChangeWatch
 from kiosk.storage.db import Database
 from kiosk.storage.models import HelpOutcome, HelpReason
 from ui.common.background import BackgroundRunner
-from ui.common.metrics import Metrics, metrics_for
-from ui.common.theme import cap_height_ratio, render_stylesheet
-from ui.panel.labels import outcome_label, reason_label
+from ui.common.metrics import metrics_for
+from ui.common.retranslating import Retranslating
+from ui.common.translations import Translations
 from ui.panel.live import ChangeFeed
-from ui.panel.model import Column, HelpRequestTableModel, utc_now
+from ui.panel.model import HelpRequestTableModel, utc_now
+from ui.panel.name_picker import NamePicker
+from ui.panel.outcome_picker import OutcomePicker
+from ui.panel.request_table import RequestTable
+from ui.panel.snapshot import PanelSnapshot, read_snapshot
 from ui.panel.sound import Chime
+from ui.panel.today_counts import TodayCounts
+from ui.panel.widgets import panel_button, panel_label, panel_stylesheet
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class PanelSnapshot:
-    """Everything the panel shows, read in one go off the GUI thread."""
-
-    requests: list[OpenHelpRequest]
-    names: list[str]
-    counts: HelpCounts
-
-
 ROW_HEIGHT_MM = 17
-NAME_COLUMNS = 4
-TAG_COLUMNS = 4
+# The other language the switch offers, by its own name.
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
-def _label(text: str, role: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", role)
-    label.setWordWrap(True)
-    return label
-
-
-def _button(text: str, role: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setProperty("role", role)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return button
-
-
-def panel_stylesheet(metrics: Metrics) -> str:
-    template = (resources.files("resources.styles") / "panel.qss").read_text(encoding="utf-8")
-    return render_stylesheet(template, metrics, cap_height_ratio())
-
-
-class PanelWindow(QWidget):
+class PanelWindow(Retranslating, QWidget):
     """What a volunteer sees. Call `start()` once shown; the feed keeps it current."""
 
     def __init__(
@@ -96,19 +67,20 @@ class PanelWindow(QWidget):
         chime: Chime | None = None,
         clock: Callable[[], datetime] = utc_now,
         fallback_dpi: float = 96.0,
+        language: str = "vi",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("helpDesk")
-        self.setWindowTitle(self.tr("Bàn hỗ trợ · Help desk"))
         self._database = database
         self._zone = zone
         self._clock = clock
         self._chime = chime or Chime(parent=self)
         self._volunteer: str | None = None
-        self._names: list[str] = []
         self._pending_claim: int | None = None
         self._closing: OpenHelpRequest | None = None
+        self._printer_kiosks = ""
+        self._notice_text: Callable[[], str] | None = None
         self._loaded = False
         # Database work runs off the GUI thread; one reload at a time, the newest wins.
         self.runner = BackgroundRunner(self)
@@ -116,22 +88,24 @@ class PanelWindow(QWidget):
         self._reload_again = False
         self._metrics = metrics_for(QGuiApplication.primaryScreen(), fallback_dpi)
         self.setStyleSheet(panel_stylesheet(self._metrics))
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._translations = Translations(app, self, application="panel")
 
         self.model = HelpRequestTableModel(procedure_name, clock, self)
         self.feed = ChangeFeed(watch, self)
-        self.feed.changed.connect(self._schedule_reload)
-        self.feed.lost.connect(self._show_lost)
-        self.feed.restored.connect(self._show_restored)
         # Bursts of notices (a kiosk writes a ticket and a request) become one reload.
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
+        self.feed.changed.connect(self._reload_timer.start)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.model.refresh_waits)
 
         self._build()
+        self.use_language(language)
 
     # Layout -----------------------------------------------------------------------------------
 
@@ -142,34 +116,36 @@ class PanelWindow(QWidget):
         layout.setSpacing(self._metrics.px(2))
 
         top = QHBoxLayout()
-        top.addWidget(_label(self.tr("Bàn hỗ trợ · Help desk"), "title"), 1)
-        self._volunteer_button = _button("", "plain")
+        self._title = panel_label("title")
+        top.addWidget(self._title, 1)
+        self.language_button = panel_button("plain")
+        self.language_button.clicked.connect(self._switch_language)
+        top.addWidget(self.language_button)
+        self._volunteer_button = panel_button("plain")
         self._volunteer_button.clicked.connect(self._show_names)
         top.addWidget(self._volunteer_button)
         layout.addLayout(top)
 
-        self.reconnecting_banner = _label(
-            self.tr(
-                "Mất kết nối cơ sở dữ liệu, đang kết nối lại…\n"
-                "Database connection lost, reconnecting…"
-            ),
-            "reconnecting",
-        )
+        self.reconnecting_banner = panel_label("reconnecting")
         self.reconnecting_banner.hide()
+        self.feed.lost.connect(self.reconnecting_banner.show)
+        self.feed.restored.connect(self.reconnecting_banner.hide)
         layout.addWidget(self.reconnecting_banner)
-        self.printer_banner = _label("", "printer-fault")
+        self.printer_banner = panel_label("printer-fault")
         self.printer_banner.hide()
         layout.addWidget(self.printer_banner)
 
         self._pages = QStackedWidget()
         self._desk = self._build_desk()
-        self._names_page, self._names_grid = self._build_names()
-        self._outcomes_page = self._build_outcomes()
-        for page in (self._desk, self._names_page, self._outcomes_page):
+        self.names_page = NamePicker(self._metrics)
+        self.names_page.picked.connect(self._pick_name)
+        self.names_page.back_requested.connect(self._back_to_desk)
+        self.outcomes_page = OutcomePicker(self._metrics)
+        self.outcomes_page.saved.connect(self._save_outcomes)
+        self.outcomes_page.back_requested.connect(self._back_to_desk)
+        for page in (self._desk, self.names_page, self.outcomes_page):
             self._pages.addWidget(page)
         layout.addWidget(self._pages, 1)
-        self._show_volunteer()
-        self._update_actions()
 
     def _build_desk(self) -> QWidget:
         page = QWidget()
@@ -177,111 +153,68 @@ class PanelWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(self._metrics.px(2))
 
-        layout.addLayout(self._build_counts())
+        self.counts = TodayCounts(self._metrics)
+        layout.addWidget(self.counts)
 
-        self._build_table()
-        self.nobody_waiting = _label(
-            self.tr("Không có ai đang chờ hỗ trợ.\nNobody is waiting for help."), "empty"
-        )
+        self.table = RequestTable(self.model, self._metrics.px(ROW_HEIGHT_MM))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        for signal in (self.model.rowsRemoved, self.model.rowsInserted, self.model.dataChanged):
+            signal.connect(self._update_actions)
+        self.nobody_waiting = panel_label("empty")
         self.nobody_waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._requests_view = QStackedWidget()
         self._requests_view.addWidget(self.nobody_waiting)
         self._requests_view.addWidget(self.table)
         layout.addWidget(self._requests_view, 1)
 
-        self.notice = _label("", "notice")
+        self.notice = panel_label("notice")
         self.notice.hide()
         layout.addWidget(self.notice)
 
         actions = QHBoxLayout()
         actions.setSpacing(self._metrics.px(4))
-        self._hint = _label("", "body")
+        self._hint = panel_label("body")
         actions.addWidget(self._hint, 1)
-        self.coming_button = _button(self.tr("Tôi đến\nI'm coming"), "primary")
+        self.coming_button = panel_button("primary")
         self.coming_button.clicked.connect(self._coming_clicked)
-        self.done_button = _button(self.tr("Xong\nDone"), "done")
+        self.done_button = panel_button("done")
         self.done_button.clicked.connect(self._done_clicked)
         actions.addWidget(self.coming_button)
         actions.addWidget(self.done_button)
         layout.addLayout(actions)
         return page
 
-    def _build_counts(self) -> QGridLayout:
-        counts = QGridLayout()
-        counts.setSpacing(self._metrics.px(1.5))
-        self._reason_counts: dict[HelpReason, QLabel] = {}
-        self._outcome_counts: dict[HelpOutcome, QLabel] = {}
-        self._requests_today = _label("", "count-heading")
-        self._supported_today = _label("", "count-heading")
-        counts.addWidget(self._requests_today, 0, 0)
-        counts.addWidget(self._supported_today, 1, 0)
-        for column, reason in enumerate(HelpReason, start=1):
-            self._reason_counts[reason] = _label("", "count")
-            counts.addWidget(self._reason_counts[reason], 0, column)
-        for column, outcome in enumerate(HelpOutcome, start=1):
-            self._outcome_counts[outcome] = _label("", "count")
-            counts.addWidget(self._outcome_counts[outcome], 1, column)
-        self._show_counts(None)
-        return counts
+    # Language ---------------------------------------------------------------------------------
 
-    def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("requests")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self._metrics.px(ROW_HEIGHT_MM))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        QScroller.grabGesture(self.table.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        for signal in (self.model.rowsRemoved, self.model.rowsInserted, self.model.dataChanged):
-            signal.connect(self._update_actions)
+    @property
+    def language(self) -> str:
+        return self._translations.language
 
-    def _build_names(self) -> tuple[QWidget, QGridLayout]:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(_label(self.tr("Chọn tên của bạn\nPick your name"), "title"))
-        grid = QGridLayout()
-        grid.setSpacing(self._metrics.px(3))
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        back = _button(self.tr("Quay lại\nBack"), "plain")
-        back.clicked.connect(self._back_to_desk)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
-        return page, grid
+    def use_language(self, language: str) -> None:
+        """Install the panel's words in ``language``; every page sets its texts again."""
+        self._translations.use(language)
+        self.retranslate()
 
-    def _build_outcomes(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self._outcomes_title = _label("", "title")
-        layout.addWidget(self._outcomes_title)
-        grid = QGridLayout()
-        grid.setSpacing(self._metrics.px(3))
-        self._tags: dict[HelpOutcome, QPushButton] = {}
-        for n, outcome in enumerate(HelpOutcome):
-            tag = _button(outcome_label(outcome), "tag")
-            tag.setCheckable(True)
-            tag.toggled.connect(self._tags_changed)
-            self._tags[outcome] = tag
-            grid.addWidget(tag, n // TAG_COLUMNS, n % TAG_COLUMNS)
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        buttons = QHBoxLayout()
-        back = _button(self.tr("Quay lại\nBack"), "plain")
-        back.clicked.connect(self._back_to_desk)
-        self._save_button = _button(self.tr("Lưu\nSave"), "done")
-        self._save_button.clicked.connect(self._save_outcomes)
-        buttons.addWidget(back)
-        buttons.addStretch(1)
-        buttons.addWidget(self._save_button)
-        layout.addLayout(buttons)
-        return page
+    def _switch_language(self) -> None:
+        self.use_language("en" if self.language == "vi" else "vi")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Help desk"))
+        self._title.setText(self.tr("Help desk"))
+        other = "en" if self.language == "vi" else "vi"
+        self.language_button.setText(LANGUAGE_NAMES[other])
+        self.reconnecting_banner.setText(self.tr("Database connection lost, reconnecting…"))
+        self.printer_banner.setText(
+            self.tr("Printer fault at kiosk: {kiosks}").format(kiosks=self._printer_kiosks)
+        )
+        self.nobody_waiting.setText(self.tr("Nobody is waiting for help."))
+        self.coming_button.setText(self.tr("I'm coming"))
+        self.done_button.setText(self.tr("Done"))
+        if self._notice_text is not None:
+            self.notice.setText(self._notice_text())
+        self.model.retranslate()
+        self._show_volunteer()
+        self._update_actions()
 
     # Live data --------------------------------------------------------------------------------
 
@@ -299,9 +232,6 @@ class PanelWindow(QWidget):
         self.stop()
         super().closeEvent(event)
 
-    def _schedule_reload(self) -> None:
-        self._reload_timer.start()
-
     @property
     def busy(self) -> bool:
         """Whether database work of the panel is still under way."""
@@ -317,11 +247,7 @@ class PanelWindow(QWidget):
         database, zone = self._database, self._zone
         today = service_day(self._clock(), zone)
         self.runner.run(
-            lambda: PanelSnapshot(
-                open_requests(database), roster(database), help_counts_on(database, today, zone)
-            ),
-            self._show_snapshot,
-            self._reload_failed,
+            lambda: read_snapshot(database, today, zone), self._show_snapshot, self._reload_failed
         )
 
     def _show_snapshot(self, snapshot: PanelSnapshot) -> None:
@@ -331,10 +257,9 @@ class PanelWindow(QWidget):
             self._chime.ring()
         self._loaded = True
         self._show_printer_faults(snapshot.requests)
-        self._show_counts(snapshot.counts)
-        if snapshot.names != self._names:
-            self._names = snapshot.names
-            self._fill_names()
+        self.counts.show_counts(snapshot.counts)
+        if snapshot.names != self.names_page.names:
+            self.names_page.show_names(snapshot.names)
         self._reload_done()
 
     def _reload_failed(self, error: Exception) -> None:
@@ -353,36 +278,13 @@ class PanelWindow(QWidget):
         else:
             log.error("the panel could not read or write the database", exc_info=error)
 
-    def _show_lost(self) -> None:
-        self.reconnecting_banner.show()
-
-    def _show_restored(self) -> None:
-        self.reconnecting_banner.hide()
-
     def _show_printer_faults(self, requests: list[OpenHelpRequest]) -> None:
         kiosks = sorted({r.kiosk_id for r in requests if r.reason == HelpReason.PRINTER_FAULT})
-        if kiosks:
-            where = ", ".join(kiosks)
-            self.printer_banner.setText(
-                self.tr("Máy in lỗi ở máy: {kiosks}\nPrinter fault at kiosk: {kiosks}").format(
-                    kiosks=where
-                )
-            )
-        self.printer_banner.setVisible(bool(kiosks))
-
-    def _show_counts(self, counts: HelpCounts | None) -> None:
-        total = counts.total if counts else 0
-        closed = counts.closed if counts else 0
-        self._requests_today.setText(
-            self.tr("Hôm nay: {n} yêu cầu\nToday: {n} requests").format(n=total)
+        self._printer_kiosks = ", ".join(kiosks)
+        self.printer_banner.setText(
+            self.tr("Printer fault at kiosk: {kiosks}").format(kiosks=self._printer_kiosks)
         )
-        self._supported_today.setText(self.tr("Đã hỗ trợ: {n}\nSupported: {n}").format(n=closed))
-        for reason, label in self._reason_counts.items():
-            count = counts.by_reason[reason] if counts else 0
-            label.setText(f"{count} · {reason_label(reason)}")
-        for outcome, label in self._outcome_counts.items():
-            count = counts.by_outcome[outcome] if counts else 0
-            label.setText(f"{count} · {outcome_label(outcome)}")
+        self.printer_banner.setVisible(bool(kiosks))
 
     # What the volunteer taps ------------------------------------------------------------------
 
@@ -402,56 +304,36 @@ class PanelWindow(QWidget):
         self.done_button.setEnabled(request is not None and request.volunteer is not None)
         if request is None:
             waiting = self.model.rowCount() > 0
-            self._hint.setText(self.tr("Chạm vào một yêu cầu\nTap a request") if waiting else "")
+            self._hint.setText(self.tr("Tap a request") if waiting else "")
         else:
-            ticket = request.ticket_label or self.tr("không vé · no ticket")
             self._hint.setText(
-                self.tr("Đã chọn: {ticket}, máy {kiosk}\nSelected: {ticket}, kiosk {kiosk}").format(
-                    ticket=ticket, kiosk=request.kiosk_id
+                self.tr("Selected: {ticket}, kiosk {kiosk}").format(
+                    ticket=self._ticket_of(request), kiosk=request.kiosk_id
                 )
             )
 
-    def _say(self, text: str) -> None:
-        self.notice.setText(text)
+    def _ticket_of(self, request: OpenHelpRequest) -> str:
+        return request.ticket_label or self.tr("no ticket")
+
+    def _say(self, text: Callable[[], str]) -> None:
+        """A notice that follows the language (``text`` is asked again on a switch)."""
+        self._notice_text = text
+        self.notice.setText(text())
         self.notice.show()
 
     def _show_volunteer(self) -> None:
         if self._volunteer is None:
-            self._volunteer_button.setText(self.tr("Chọn tên của bạn\nPick your name"))
+            self._volunteer_button.setText(self.tr("Pick your name"))
         else:
-            self._volunteer_button.setText(
-                self.tr("{name}\nĐổi · Change").format(name=self._volunteer)
-            )
+            self._volunteer_button.setText(self.tr("{name} · Change").format(name=self._volunteer))
 
     def _show_names(self) -> None:
-        self._pages.setCurrentWidget(self._names_page)
-
-    def _fill_names(self) -> None:
-        while self._names_grid.count():
-            item = self._names_grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
-        if not self._names:
-            self._names_grid.addWidget(
-                _label(
-                    self.tr(
-                        "Chưa có tên nào. Nhân viên thêm tên bằng lệnh:\n"
-                        "No names yet. Staff add them with:\n"
-                        "kiosk-admin volunteers add NAME"
-                    ),
-                    "body",
-                ),
-                0,
-                0,
-            )
-        for n, name in enumerate(self._names):
-            button = _button(name, "plain")
-            button.clicked.connect(lambda _checked=False, chosen=name: self._pick_name(chosen))
-            self._names_grid.addWidget(button, n // NAME_COLUMNS, n % NAME_COLUMNS)
+        self._pages.setCurrentWidget(self.names_page)
 
     def _pick_name(self, name: str) -> None:
         pending = self._pending_claim
         self._volunteer = name
+        log.info("volunteer %s at the panel", name)
         self._show_volunteer()
         self._back_to_desk()
         if pending is not None:
@@ -476,22 +358,17 @@ class PanelWindow(QWidget):
         assert volunteer is not None
         self.runner.run(
             lambda: claim_request(database, request_id, volunteer),
-            lambda _: self._after_write(
-                self.tr("Bạn đã nhận yêu cầu. Xin mời đến.\nYou took the request. Go ahead.")
-            ),
+            lambda _: self._after_write(lambda: self.tr("You took the request. Go ahead.")),
             lambda error: self._write_failed(
-                error,
-                self.tr(
-                    "Người khác đã nhận yêu cầu này.\nSomeone else has already taken this request."
-                ),
+                error, lambda: self.tr("Someone else has already taken this request.")
             ),
         )
 
-    def _after_write(self, message: str) -> None:
+    def _after_write(self, message: Callable[[], str]) -> None:
         self._say(message)
         self.reload()
 
-    def _write_failed(self, error: Exception, taken_message: str) -> None:
+    def _write_failed(self, error: Exception, taken_message: Callable[[], str]) -> None:
         if isinstance(error, AlreadyTaken):
             self._after_write(taken_message)
         else:
@@ -502,31 +379,19 @@ class PanelWindow(QWidget):
         if request is None:
             return
         self._closing = request
-        ticket = request.ticket_label or self.tr("không vé · no ticket")
-        self._outcomes_title.setText(
-            self.tr("Đã hỗ trợ gì? ({ticket}, máy {kiosk})\nWhat did you help with?").format(
-                ticket=ticket, kiosk=request.kiosk_id
-            )
-        )
-        for tag in self._tags.values():
-            tag.setChecked(False)
-        self._tags_changed()
-        self._pages.setCurrentWidget(self._outcomes_page)
+        self.outcomes_page.start(self._ticket_of(request), request.kiosk_id)
+        self._pages.setCurrentWidget(self.outcomes_page)
 
-    def _tags_changed(self) -> None:
-        self._save_button.setEnabled(any(tag.isChecked() for tag in self._tags.values()))
-
-    def _save_outcomes(self) -> None:
+    def _save_outcomes(self, outcomes: list[HelpOutcome]) -> None:
         request, self._closing = self._closing, None
         self._back_to_desk()
         if request is None:
             return
-        outcomes = [outcome for outcome, tag in self._tags.items() if tag.isChecked()]
         database, volunteer = self._database, self._volunteer
         self.runner.run(
             lambda: close_request(database, request.id, outcomes, volunteer=volunteer),
-            lambda _: self._after_write(self.tr("Đã ghi lại. Cảm ơn bạn!\nSaved. Thank you!")),
+            lambda _: self._after_write(lambda: self.tr("Saved. Thank you!")),
             lambda error: self._write_failed(
-                error, self.tr("Yêu cầu này đã được đóng.\nThis request was already closed.")
+                error, lambda: self.tr("This request was already closed.")
             ),
         )

@@ -26,7 +26,7 @@ class Screen(Retranslating, QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(*[metrics.px(MARGIN_MM)] * 4)
         self.column.setSpacing(metrics.px(GAP_MM))
-        self._shaped_body: QBoxLayout | None = None
+        self._shaped_bodies: list[QBoxLayout] = []
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -34,13 +34,13 @@ class Screen(Retranslating, QWidget):
 
     def follow_shape(self, body: QBoxLayout) -> None:
         """Lay ``body`` out side by side on a landscape screen, stacked on a portrait one."""
-        self._shaped_body = body
+        self._shaped_bodies.append(body)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._shaped_body is not None:
-            landscape = self.width() > self.height()
-            self._shaped_body.setDirection(
+        landscape = self.width() > self.height()
+        for body in self._shaped_bodies:
+            body.setDirection(
                 QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
             )
 

@@ -1,18 +1,32 @@
-"""Procedure details: documents to bring, fee, time, where it is handled, online with a QR code."""
+"""Procedure details: documents to bring, fee, time, where it is handled, online with a QR code.
+
+The documents and facts scroll; the online card with the portal's QR code stays outside the
+scroll area (beside it in landscape, below it in portrait), so the code is always in view.
+A checklist slip of all this can be printed to take home.
+"""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.catalog.procedures import Catalog, Procedure
+from kiosk.errors import UnknownProcedure
 from ui.common.metrics import Metrics
 from ui.kiosk.screens.base import GAP_MM, Screen
 from ui.kiosk.widgets.qr_code import QrCodeView
 from ui.kiosk.widgets.tap_button import TapButton
 from ui.kiosk.widgets.text import RoleLabel
 
+log = logging.getLogger(__name__)
+
 QR_MM = 38.0
+# Room beside the code for the online card's words in landscape.
+ONLINE_TEXT_MM = 12.0
+QWIDGETSIZE_MAX = (1 << 24) - 1
 SCROLL_BAR_MM = 16.0
 CARD_PADDING_MM = 4.0
 
@@ -30,6 +44,7 @@ class CardColumn(QFrame):
 
 class DetailsScreen(Screen):
     ticket_requested = Signal()
+    checklist_requested = Signal()
 
     def __init__(
         self, metrics: Metrics, language: str, catalog: Catalog, parent: QWidget | None = None
@@ -49,15 +64,11 @@ class DetailsScreen(Screen):
             name: (RoleLabel("card-heading"), RoleLabel("card-text"))
             for name in ("fee", "processing_time", "handled_at", "online")
         }
-        for heading, text in self._facts.values():
-            self._facts_card.column.addWidget(heading)
-            self._facts_card.column.addWidget(text)
-        self._qr = QrCodeView(metrics.px(QR_MM))
-        qr_row = QHBoxLayout()
-        qr_row.addStretch(1)
-        qr_row.addWidget(self._qr)
-        qr_row.addStretch(1)
-        self._facts_card.column.addLayout(qr_row)
+        self._online_card = self._build_online_card(metrics)
+        for name, (heading, text) in self._facts.items():
+            if name != "online":
+                self._facts_card.column.addWidget(heading)
+                self._facts_card.column.addWidget(text)
         self._facts_card.column.addStretch(1)
         body = QWidget()
         self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom, body)
@@ -66,22 +77,86 @@ class DetailsScreen(Screen):
         self._body.setSpacing(metrics.px(GAP_MM))
         self._body.addWidget(self._documents_card, 3)
         self._body.addWidget(self._facts_card, 2)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # A wide bar, for tapping above or below its handle to turn a page (no dragging needed).
         scroll.verticalScrollBar().setFixedWidth(metrics.px(SCROLL_BAR_MM))
+        content = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.follow_shape(content)
+        content.setSpacing(metrics.px(GAP_MM))
+        content.addWidget(scroll, 1)
+        content.addWidget(self._online_card)
+        self._checklist_note = RoleLabel("body")
+        self._checklist_note.hide()
+        self.column.addWidget(self._title)
+        self.column.addLayout(content, 1)
+        self.column.addWidget(self._checklist_note)
+        self.column.addLayout(self._build_buttons(metrics))
+        self._checklist_state = ""
+        self.retranslate()
+
+    def _build_online_card(self, metrics: Metrics) -> CardColumn:
+        """Whether it can be done online, and the portal's QR code."""
+        card = CardColumn(metrics)
+        heading, text = self._facts["online"]
+        card.column.addWidget(heading)
+        card.column.addWidget(text)
+        self.qr = QrCodeView(metrics.px(QR_MM))
+        qr_row = QHBoxLayout()
+        qr_row.addStretch(1)
+        qr_row.addWidget(self.qr)
+        qr_row.addStretch(1)
+        card.column.addLayout(qr_row)
+        card.column.addStretch(1)
+        self._online_width = metrics.px(QR_MM + ONLINE_TEXT_MM + 2 * CARD_PADDING_MM)
+        return card
+
+    def _build_buttons(self, metrics: Metrics) -> QHBoxLayout:
+        self._print_checklist = TapButton("", "choice")
+        self._print_checklist.clicked.connect(self._ask_checklist)
         self._get_ticket = TapButton("", "primary")
         self._get_ticket.clicked.connect(self.ticket_requested.emit)
-        self.column.addWidget(self._title)
-        self.column.addWidget(scroll, 1)
-        self.column.addWidget(self._get_ticket)
-        self.retranslate()
+        buttons = QHBoxLayout()
+        buttons.setSpacing(metrics.px(GAP_MM))
+        buttons.addWidget(self._print_checklist, 1)
+        buttons.addWidget(self._get_ticket, 1)
+        return buttons
 
     def show_procedure(self, code: str) -> None:
         self._procedure = self._catalog.procedure(code)
+        self._checklist_state = ""
+        self.scroll.verticalScrollBar().setValue(0)
+        self.retranslate()
+
+    def use_catalog(self, catalog: Catalog) -> None:
+        """Staff reloaded the catalogue: show the procedure on screen as it now reads."""
+        self._catalog = catalog
+        if self._procedure is not None:
+            try:
+                self._procedure = catalog.procedure(self._procedure.code)
+            except UnknownProcedure:
+                log.info("procedure %s left the catalogue while on screen", self._procedure.code)
+        self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Beside the documents (landscape) the online card is a narrow column; below them
+        # (portrait) it spans the screen.
+        landscape = event.size().width() > event.size().height()
+        self._online_card.setMaximumWidth(self._online_width if landscape else QWIDGETSIZE_MAX)
+        super().resizeEvent(event)
+
+    def _ask_checklist(self) -> None:
+        if self._checklist_state == "printing":
+            return
+        self._checklist_state = "printing"
+        self.retranslate()
+        self.checklist_requested.emit()
+
+    def show_checklist_result(self, printed: bool) -> None:
+        self._checklist_state = "printed" if printed else "failed"
         self.retranslate()
 
     def _unverified(self, fact: str, text: str) -> str:
@@ -90,8 +165,18 @@ class DetailsScreen(Screen):
             return text
         return text + "\n" + self.tr("(not yet confirmed: please ask at the desk)")
 
+    def _checklist_text(self) -> str:
+        return {
+            "printing": self.tr("Printing the checklist…"),
+            "printed": self.tr("Take your checklist from the printer."),
+            "failed": self.tr("The checklist could not be printed. Please ask at the desk."),
+        }.get(self._checklist_state, "")
+
     def retranslate(self) -> None:
         self._get_ticket.setText(self.tr("Get a ticket"))
+        self._print_checklist.setText(self.tr("Print the checklist"))
+        self._checklist_note.setText(self._checklist_text())
+        self._checklist_note.setVisible(bool(self._checklist_state))
         self._documents_heading.setText(self.tr("Documents to bring"))
         headings = {
             "fee": self.tr("Fee"),
@@ -125,8 +210,8 @@ class DetailsScreen(Screen):
             if online
             else self.tr("Only in person.")
         )
-        self._qr.set_url(procedure.portal_url if online else None)
-        self._qr.setVisible(online)
+        self.qr.set_url(procedure.portal_url if online else None)
+        self.qr.setVisible(online)
 
     def spoken_text(self) -> str:
         if self._procedure is None:

@@ -51,6 +51,11 @@ class FieldScreen(Screen):
         self.column.addLayout(grid, 1)
         self.retranslate()
 
+    def use_catalog(self, catalog: Catalog) -> None:
+        """Staff reloaded the catalogue (with the same fields: the tiles stay): new names."""
+        self._catalog = catalog
+        self.retranslate()
+
     def retranslate(self) -> None:
         self._title.setText(self.tr("What have you come for? Choose a field"))
         for field in self._catalog.fields:

@@ -38,6 +38,12 @@ class ProcedureScreen(Screen):
         self.model.set_procedures(self._catalog.procedures_in(field_code))
         self.retranslate()
 
+    def use_catalog(self, catalog: Catalog) -> None:
+        """Staff reloaded the catalogue: list the field's procedures as they now are."""
+        self._catalog = catalog
+        if self._field_code is not None:
+            self.show_field(self._field_code)
+
     def retranslate(self) -> None:
         self.model.set_language(self.language)
         name = self._catalog.field(self._field_code).name(self.language) if self._field_code else ""

@@ -51,6 +51,12 @@ class SearchScreen(Screen):
         self.column.addWidget(keyboard)
         self.retranslate()
 
+    def use_catalog(self, catalog: Catalog, search: ProcedureSearch) -> None:
+        """Staff reloaded the catalogue: search it, with the same words typed."""
+        self._catalog = catalog
+        self._search = search
+        self.show_query(self._query)
+
     def show_query(self, query: str) -> None:
         """Show the search for `query` (empty: a fresh search)."""
         self._query = query

@@ -1,11 +1,10 @@
-"""Staff only: the PIN pad opened by a 3-second press in a corner, then the staff menu."""
+"""Staff only: the PIN pad opened by a 3-second press in a corner, before the staff menu."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from kiosk.printing.desk import PrinterCheck
 from kiosk.staff.pin import PinCheck, PinOutcome
 from ui.common.metrics import Metrics
 from ui.common.retranslating import Retranslating
@@ -17,6 +16,8 @@ MAX_PIN_LENGTH = 12
 
 
 class StaffPage(Retranslating, QWidget):
+    """A full-screen staff page: a column with the kiosk's margins and gaps."""
+
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column = QVBoxLayout(self)
@@ -98,55 +99,3 @@ class StaffPinPad(StaffPage):
         self._erase.setText("⌫")
         self._ok.setText(self.tr("OK"))
         self._cancel.setText(self.tr("Cancel"))
-
-
-class StaffMenu(StaffPage):
-    exit_requested = Signal()
-    back_requested = Signal()
-    printer_test_requested = Signal()
-
-    def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
-        super().__init__(metrics, parent)
-        self._title = RoleLabel("title")
-        self._printer_test = TapButton("", "choice")
-        self._printer_result = RoleLabel("body")
-        self._printer_result.setWordWrap(True)
-        self._check: PrinterCheck | None = None
-        self._exit = TapButton("", "primary")
-        self._back = TapButton("", "choice")
-        self._printer_test.clicked.connect(self._test_printer)
-        self._exit.clicked.connect(self.exit_requested.emit)
-        self._back.clicked.connect(self.back_requested.emit)
-        row = QHBoxLayout()
-        row.setSpacing(metrics.px(GAP_MM))
-        row.addWidget(self._back)
-        row.addWidget(self._exit)
-        self.column.addWidget(self._title, 0, Qt.AlignmentFlag.AlignTop)
-        self.column.addWidget(self._printer_test)
-        self.column.addWidget(self._printer_result)
-        self.column.addStretch(1)
-        self.column.addLayout(row)
-        self.retranslate()
-
-    def _test_printer(self) -> None:
-        self._check = None
-        self._printer_result.setText(self.tr("Testing the printer…"))
-        self.printer_test_requested.emit()
-
-    def show_printer_check(self, check: PrinterCheck) -> None:
-        self._check = check
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self._title.setText(self.tr("Staff"))
-        self._printer_test.setText(self.tr("Test the printer"))
-        if self._check is not None:
-            if self._check.printed:
-                text = self.tr("The test page was sent to the printer ({target}).")
-            else:
-                text = self.tr("The printer did not print the test page: {reason}")
-            self._printer_result.setText(
-                text.format(target=self._check.target, reason=self._check.outcome.reason)
-            )
-        self._exit.setText(self.tr("Close the kiosk"))
-        self._back.setText(self.tr("Back to the kiosk"))
