@@ -51,6 +51,8 @@ def run_issue(args: argparse.Namespace, context: CliContext) -> int:
         procedure_code=args.procedure,
         priority=Priority(args.priority) if args.priority else None,
         kiosk_id=args.kiosk,
+        # As the kiosk does: a flagged citizen gets a volunteer.
+        call_volunteer=True,
     )
     if args.json:
         context.emit_json(ticket.as_json())

@@ -102,7 +102,9 @@ def _serving(session: Session, counter_number: int) -> Ticket:
     return ticket
 
 
-def _oldest_waiting(session: Session, day: date, queues: tuple[str, ...], priority: bool) -> int | None:
+def _oldest_waiting(
+    session: Session, day: date, queues: tuple[str, ...], priority: bool
+) -> int | None:
     """The oldest waiting ticket of these queues (issue time; ties: the preferred queue)."""
     kind = Ticket.priority.is_not(None) if priority else Ticket.priority.is_(None)
     preference = case({queue: rank for rank, queue in enumerate(queues)}, value=Ticket.queue)
@@ -210,7 +212,10 @@ def mark_no_show(
 
 
 def return_no_show(
-    database: Database, ticket_id: int, counter_number: int | None = None, now: datetime | None = None
+    database: Database,
+    ticket_id: int,
+    counter_number: int | None = None,
+    now: datetime | None = None,
 ) -> CalledTicket:
     """A no-show citizen came back: the ticket waits again in its original place."""
     moment = now or datetime.now(UTC)
@@ -333,7 +338,7 @@ def _locked_ticket(session: Session, ticket_id: int) -> Ticket:
     return ticket
 
 
-def _finish(
+def _finish(  # noqa: PLR0917 (every caller passes the same five, in order)
     session: Session,
     ticket: Ticket,
     counter_number: int | None,

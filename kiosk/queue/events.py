@@ -96,7 +96,11 @@ def append_event(
     event_id = session.execute(
         insert(_EVENTS)
         .values(
-            ticket_id=ticket_id, counter_number=counter_number, kind=kind.value, at=at, detail=detail
+            ticket_id=ticket_id,
+            counter_number=counter_number,
+            kind=kind.value,
+            at=at,
+            detail=detail,
         )
         .returning(_EVENTS.c.id)
     ).scalar_one()

@@ -34,7 +34,7 @@ from kiosk.storage.models import (
     UtcDateTime,
 )
 
-# How many recent services of a queue the wait estimate takes the median of, and how far back it looks.
+# How many recent services of a queue the estimate takes the median of, and how far back.
 RECENT_SERVICES = 20
 RECENT_WINDOW = timedelta(days=7)
 

@@ -59,9 +59,7 @@ def upgrade() -> None:
         sqlite_where=sa.text("transferred_from_id IS NULL"),
         postgresql_where=sa.text("transferred_from_id IS NULL"),
     )
-    op.create_index(
-        "ix_tickets_waiting", "tickets", ["service_day", "queue", "state", "issued_at"]
-    )
+    op.create_index("ix_tickets_waiting", "tickets", ["service_day", "queue", "state", "issued_at"])
     op.create_index(
         "uq_tickets_one_in_service",
         "tickets",
