@@ -146,6 +146,8 @@ class HelpRequestTableModel(QAbstractTableModel):
                 return "—"
             return translate(_CONTEXT, "{name}\nđang đến · coming").format(name=request.volunteer)
         if column == Column.TICKET:
+            if request.ticket_label and request.called_to:
+                return f"{request.ticket_label} → {request.called_to}"
             return request.ticket_label or translate(_CONTEXT, "Không vé\nNo ticket")
         if column == Column.PROCEDURE:
             return self._procedure_name(request.procedure_code) if request.procedure_code else "—"
