@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import Settings
 from kiosk.helpdesk.requests import (
     AlreadyTaken,
     claim_request,
@@ -16,7 +17,6 @@ from kiosk.helpdesk.requests import (
     help_reason_for,
     open_requests,
 )
-from kiosk.config import Settings
 from kiosk.helpdesk.volunteers import RosterError, add_volunteer, remove_volunteer, roster
 from kiosk.queue.calling import call_next, mark_served
 from kiosk.queue.counters import add_counter

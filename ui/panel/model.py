@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kiosk.helpdesk.requests import OpenHelpRequest
 from kiosk.storage.models import HelpReason
-from ui.panel.labels import reason_label
+from ui.panel.labels import reason_label, ticket_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "HelpDesk"
@@ -146,9 +146,7 @@ class HelpRequestTableModel(QAbstractTableModel):
                 return "—"
             return translate(_CONTEXT, "{name}\nđang đến · coming").format(name=request.volunteer)
         if column == Column.TICKET:
-            if request.ticket_label and request.called_to:
-                return f"{request.ticket_label} → {request.called_to}"
-            return request.ticket_label or translate(_CONTEXT, "Không vé\nNo ticket")
+            return ticket_label(request.ticket_label, request.called_to)
         if column == Column.PROCEDURE:
             return self._procedure_name(request.procedure_code) if request.procedure_code else "—"
         return reason_label(request.reason) if column == Column.REASON else request.kiosk_id
