@@ -21,6 +21,7 @@ BENCHMARKS = (
     "ticket_print",
     "search",
     "numbering",
+    "calling",
     "panel_latency",
     "simulated_day",
     "follow",
@@ -70,6 +71,14 @@ def _rows(results: dict[str, dict]) -> list[tuple[str, str, str]]:
                 f"numbering on {backend}, 1 / 4 / 8 processes",
                 " / ".join(f"{rate:.0f}" for rate in rates.values()) + " tickets/s",
                 results["numbering"]["target"],
+            )
+        )
+    for backend, rates in results["calling"]["calls_per_second"].items():
+        rows.append(
+            (
+                f"calling on {backend}, 1 / 4 / 8 counters (call next + done)",
+                " / ".join(f"{rate:.0f}" for rate in rates.values()) + " calls/s",
+                "-",
             )
         )
     panel = results["panel_latency"]

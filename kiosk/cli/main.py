@@ -12,6 +12,8 @@ from pathlib import Path
 from kiosk.cli import (
     catalog_commands,
     config_commands,
+    counter_commands,
+    counters_commands,
     db_commands,
     pin_commands,
     printer_commands,
@@ -35,6 +37,8 @@ SUBJECTS = [
     config_commands,
     pin_commands,
     volunteer_commands,
+    counters_commands,
+    counter_commands,
     report_commands,
     privacy_commands,
     voice_commands,

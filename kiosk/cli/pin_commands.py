@@ -22,16 +22,17 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run_set_pin)
 
 
-def _read_pin(from_stdin: bool) -> str:
+def read_new_pin(from_stdin: bool, what: str = "staff") -> str:
+    """A new PIN from stdin's first line, or typed twice without echo."""
     if from_stdin:
         return sys.stdin.readline().strip()
-    pin = getpass.getpass("New staff PIN: ")
+    pin = getpass.getpass(f"New {what} PIN: ")
     if getpass.getpass("Type it again: ") != pin:
         raise KioskError("the two PINs differ; nothing was changed")
     return pin
 
 
 def run_set_pin(args: argparse.Namespace, context: CliContext) -> int:
-    set_pin(context.database(), _read_pin(args.pin_stdin))
+    set_pin(context.database(), read_new_pin(args.pin_stdin))
     context.emit("staff PIN set; wrong PINs lock the staff screen of every kiosk for 5 minutes")
     return 0

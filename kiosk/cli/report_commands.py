@@ -31,7 +31,14 @@ def _day(text: str) -> date:
 def run_report(args: argparse.Namespace, context: CliContext) -> int:
     if args.last < args.first:
         raise KioskError(f"--to {args.last} comes before --from {args.first}")
-    reports = daily_report(context.database(), args.first, args.last, context.settings.centre.zone)
+    settings = context.settings
+    reports = daily_report(
+        context.database(),
+        args.first,
+        args.last,
+        settings.centre.zone,
+        settings.queue.target_wait_minutes,
+    )
     if args.format == "json":
         for report in reports:
             context.emit_json(report.as_json())

@@ -53,6 +53,8 @@ def run_issue(args: argparse.Namespace, context: CliContext) -> int:
         procedure_code=args.procedure,
         priority=Priority(args.priority) if args.priority else None,
         kiosk_id=args.kiosk,
+        # As the kiosk does: a flagged citizen gets a volunteer.
+        call_volunteer=True,
     )
     if args.json:
         follow = FollowLinks(database, settings).url(ticket.id, ticket.service_day)

@@ -45,6 +45,8 @@ RetentionDays = whole(1, 3650, "days")
 Policy = text(40)
 Language = text(8)
 Repeats = whole(1, 5)
+Recalls = whole(0, 10)
+TargetMinutes = number(0, 480, "minutes", above_low=True)
 ListenPort = whole(1, 65535, noun="a port number")
 RequestRate = number(0.1, 10_000, "requests per second")
 Burst = whole(1, 100_000)
@@ -120,6 +122,10 @@ class QueueSettings:
     minutes_per_ticket: Minutes = 5.0
     # Field code -> queue prefix; fields not listed use the catalogue's prefix.
     prefixes: dict[str, str] = field(default_factory=dict)
+    # A counter may mark a ticket no-show only after recalling it this many times (0: at once).
+    no_show_after_recalls: Recalls = 1
+    # The service level: the share of tickets called within this many minutes of issue.
+    target_wait_minutes: TargetMinutes = 15.0
 
     @property
     def interleave_every(self) -> int | None:

@@ -11,7 +11,15 @@ from kiosk.errors import KioskError
 from kiosk.queue.ticket_label import format_label
 from kiosk.storage.change_notice import announce_change
 from kiosk.storage.db import Database
-from kiosk.storage.models import HelpOutcome, HelpReason, HelpRequest, Priority, Ticket
+from kiosk.storage.models import (
+    HelpOutcome,
+    HelpReason,
+    HelpRequest,
+    Priority,
+    ServiceCounter,
+    Ticket,
+    TicketState,
+)
 
 TOPIC = "help_requests"
 
@@ -33,6 +41,8 @@ class OpenHelpRequest:
     detail: str | None
     volunteer: str | None
     claimed_at: datetime | None
+    # The counter that has called the request's ticket, so the volunteer takes them there.
+    called_to: str | None = None
 
 
 def help_reason_for(priority: Priority) -> HelpReason:
@@ -96,8 +106,13 @@ def open_requests(database: Database) -> list[OpenHelpRequest]:
     """Every request not yet closed, oldest first."""
     with database.read() as session:
         rows = session.execute(
-            select(HelpRequest, Ticket.prefix, Ticket.number)
+            select(HelpRequest, Ticket.prefix, Ticket.number, ServiceCounter.name)
             .outerjoin(Ticket, Ticket.id == HelpRequest.ticket_id)
+            .outerjoin(
+                ServiceCounter,
+                (ServiceCounter.number == Ticket.counter_number)
+                & (Ticket.state == TicketState.CALLED.value),
+            )
             .where(HelpRequest.closed_at.is_(None))
             .order_by(HelpRequest.created_at, HelpRequest.id)
         ).all()
@@ -112,8 +127,9 @@ def open_requests(database: Database) -> list[OpenHelpRequest]:
             detail=request.detail,
             volunteer=request.volunteer,
             claimed_at=request.claimed_at,
+            called_to=counter_name,
         )
-        for request, prefix, number in rows
+        for request, prefix, number, counter_name in rows
     ]
 
 

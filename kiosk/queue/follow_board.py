@@ -15,17 +15,18 @@ from datetime import UTC, date, datetime
 from sqlalchemy import bindparam, select, update
 
 from kiosk.config import Settings
+from kiosk.queue.events import append_event
 from kiosk.queue.now_calling import CounterCall, now_calling
 from kiosk.queue.service_day import service_day
 from kiosk.queue.ticket_label import format_label
 from kiosk.queue.tickets import (
     estimated_wait_minutes,
+    open_counters,
     people_ahead_in_queue,
     recent_service_minutes,
 )
-from kiosk.storage.change_notice import announce_change
 from kiosk.storage.db import Database
-from kiosk.storage.models import Ticket, TicketState
+from kiosk.storage.models import Ticket, TicketEventKind, TicketState
 
 _TICKETS = Ticket.__table__
 _DAY_QUERY = (
@@ -36,9 +37,11 @@ _DAY_QUERY = (
         _TICKETS.c.procedure_code,
         _TICKETS.c.priority.is_not(None),
         _TICKETS.c.state,
+        _TICKETS.c.queue,
     )
     .where(_TICKETS.c.service_day == bindparam("day"))
-    .order_by(_TICKETS.c.id)
+    # A queue's tickets wait in the order they were issued (a transfer keeps its issue time).
+    .order_by(_TICKETS.c.issued_at, _TICKETS.c.id)
 )
 
 
@@ -79,20 +82,19 @@ def load_follow_board(
         rows = session.execute(_DAY_QUERY, {"day": day}).all()
         calling = tuple(now_calling(session, day))
         waiting: dict[str, list[tuple[int, bool]]] = defaultdict(list)
-        for ticket_id, prefix, _, _, is_priority, state in rows:
+        for ticket_id, _, _, _, is_priority, state, queue in rows:
             if state == TicketState.WAITING:
-                waiting[prefix].append((ticket_id, bool(is_priority)))
+                waiting[queue].append((ticket_id, bool(is_priority)))
         recent = {
-            prefix: recent_service_minutes(session.connection(), prefix, moment)
-            for prefix in waiting
+            queue: recent_service_minutes(session.connection(), queue, moment) for queue in waiting
         }
+        counters_open = open_counters(session.connection())
     ahead: dict[int, int] = {}
     for queue in waiting.values():
         ahead.update(people_ahead_in_queue(queue, settings.queue.interleave_every))
-    prefix_of = {row[0]: row[1] for row in rows}
     counters = {call.ticket_id: call for call in calling}
     tickets = {}
-    for ticket_id, prefix, number, procedure_code, _, state in rows:
+    for ticket_id, prefix, number, procedure_code, _, state, queue in rows:
         place = ahead.get(ticket_id)
         tickets[ticket_id] = FollowedTicket(
             id=ticket_id,
@@ -103,7 +105,7 @@ def load_follow_board(
             estimated_wait_minutes=None
             if place is None
             else estimated_wait_minutes(
-                place, recent[prefix_of[ticket_id]], settings.queue.minutes_per_ticket
+                place, recent[queue], settings.queue.minutes_per_ticket, counters_open[queue]
             ),
             counter=counters.get(ticket_id),
         )
@@ -129,5 +131,13 @@ def leave_queue(database: Database, ticket_id: int, day: date) -> bool:
         )
         if result.rowcount != 1:
             return False
-        announce_change(session, "tickets")
+        # The event (and its change notice) tells hall displays and counter pages as well.
+        append_event(
+            session,
+            ticket_id=ticket_id,
+            counter_number=None,
+            kind=TicketEventKind.CANCELLED,
+            at=datetime.now(UTC),
+            detail="left the queue from the phone page",
+        )
     return True

@@ -1,8 +1,7 @@
-"""Which ticket each counter is calling now: what the phone page and hall displays show.
+"""Which ticket each counter is calling now: what the phone page shows.
 
-Counters and their calls come with the counters issue (#11); until then no counter calls
-anybody and `now_calling` is empty. It is the one place the follow-your-turn page reads calls
-from, so filling it in (from the counters and `ticket_events`) makes every page show them.
+A ticket is being called or served at a counter while its state is ``called``
+(kiosk.queue.calling); the partial unique index on tickets allows one per counter.
 """
 
 from __future__ import annotations
@@ -10,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from kiosk.queue.ticket_label import format_label
+from kiosk.storage.models import ServiceCounter, Ticket, TicketState
 
 
 @dataclass(frozen=True)
@@ -25,4 +28,18 @@ class CounterCall:
 
 def now_calling(session: Session, day: date) -> list[CounterCall]:
     """The ticket each counter calls or serves now on ``day``, by counter number."""
-    return []
+    rows = session.execute(
+        select(ServiceCounter.number, ServiceCounter.name, Ticket.id, Ticket.prefix, Ticket.number)
+        .join(Ticket, Ticket.counter_number == ServiceCounter.number)
+        .where(Ticket.state == TicketState.CALLED.value, Ticket.service_day == day)
+        .order_by(ServiceCounter.number)
+    ).all()
+    return [
+        CounterCall(
+            counter_number=counter,
+            counter_name=name,
+            ticket_id=ticket_id,
+            label=format_label(prefix, number),
+        )
+        for counter, name, ticket_id, prefix, number in rows
+    ]

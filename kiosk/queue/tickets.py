@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections import Counter as CounterTally
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -27,13 +28,14 @@ from kiosk.storage.db import Database
 from kiosk.storage.models import (
     PrintStatus,
     Priority,
+    ServiceCounter,
     Ticket,
     TicketCounter,
     TicketState,
     UtcDateTime,
 )
 
-# How many recent services of a queue the wait estimate averages, and how far back it looks.
+# How many recent services of a queue the estimate takes the median of, and how far back.
 RECENT_SERVICES = 20
 RECENT_WINDOW = timedelta(days=7)
 
@@ -120,10 +122,14 @@ def people_ahead_in_queue(
     return result
 
 
-def estimated_wait_minutes(ahead: int, recent_service_minutes: list[float], fallback: float) -> int:
-    """Minutes until the citizen is called: people ahead times the recent mean service time."""
-    per_ticket = statistics.fmean(recent_service_minutes) if recent_service_minutes else fallback
-    return math.ceil(ahead * per_ticket)
+def estimated_wait_minutes(
+    ahead: int, recent_service_minutes: list[float], fallback: float, counters_open: int = 1
+) -> int:
+    """Minutes until the citizen is called: people ahead times the recent median service time
+    of the queue, shared by the counters open for it (at least one: a closed queue still
+    gets an estimate, not zero)."""
+    per_ticket = statistics.median(recent_service_minutes) if recent_service_minutes else fallback
+    return math.ceil(ahead * per_ticket / max(1, counters_open))
 
 
 # The hot path runs prebuilt Core statements on a bare connection: building statements and
@@ -142,9 +148,11 @@ def _counter_upsert(insert_for_dialect: Callable[..., Any]) -> Any:
     ).returning(_COUNTERS.c.last_number)
 
 
+_PREFIX = bindparam("prefix", type_=String())
 _TICKET_VALUES = {
     "service_day": bindparam("day", type_=Date()),
-    "prefix": bindparam("prefix", type_=String()),
+    "prefix": _PREFIX,
+    "queue": _PREFIX,
     "procedure_code": bindparam("procedure_code", type_=String()),
     "priority": bindparam("priority", type_=String()),
     "kiosk_id": bindparam("kiosk_id", type_=String()),
@@ -188,10 +196,14 @@ def _insert_numbered_ticket(connection: Connection, values: dict[str, object]) -
 _IS_PRIORITY = _TICKETS.c.priority.is_not(None)
 _WAITING_IN_QUEUE = (
     _TICKETS.c.service_day == bindparam("day"),
-    _TICKETS.c.prefix == bindparam("prefix"),
+    _TICKETS.c.queue == bindparam("prefix"),
     _TICKETS.c.state == TicketState.WAITING.value,
 )
-_EARLIER = _TICKETS.c.id < bindparam("ticket_id")
+# Counters call oldest first by issue time, which a transfer or a returned no-show keeps.
+_ISSUED_AT = bindparam("issued_at", type_=UtcDateTime())
+_EARLIER = (_TICKETS.c.issued_at < _ISSUED_AT) | (
+    (_TICKETS.c.issued_at == _ISSUED_AT) & (_TICKETS.c.id < bindparam("ticket_id"))
+)
 _WAITING_COUNTS = {
     # (stored ticket?, priority ticket?) -> which waiting tickets may be called first
     (False, False): _WAITING_IN_QUEUE,
@@ -206,7 +218,7 @@ _WAITING_COUNTS_QUERIES = {
 _RECENT_SERVICES_QUERY = (
     select(_TICKETS.c.called_at, _TICKETS.c.served_at)
     .where(
-        _TICKETS.c.prefix == bindparam("prefix"),
+        _TICKETS.c.queue == bindparam("prefix"),
         _TICKETS.c.state == TicketState.SERVED.value,
         _TICKETS.c.called_at.is_not(None),
         _TICKETS.c.served_at >= bindparam("since", type_=UtcDateTime()),
@@ -214,6 +226,15 @@ _RECENT_SERVICES_QUERY = (
     .order_by(_TICKETS.c.served_at.desc())
     .limit(RECENT_SERVICES)
 )
+_OPEN_COUNTERS_QUERY = select(ServiceCounter.queues).where(ServiceCounter.is_open.is_(True))
+
+
+def open_counters(connection: Connection) -> CounterTally[str]:
+    """How many open counters serve each queue (what an estimate shares the waiting among)."""
+    tally: CounterTally[str] = CounterTally()
+    for (queues,) in connection.execute(_OPEN_COUNTERS_QUERY):
+        tally.update(queues.split(","))
+    return tally
 
 
 def recent_service_minutes(connection: Connection, prefix: str, now: datetime) -> list[float]:
@@ -237,6 +258,7 @@ def _queue_position(
     is_priority: bool,
     now: datetime,
     ticket_id: int | None = None,
+    issued_at: datetime | None = None,
 ) -> tuple[int, int]:
     """(people ahead, estimated minutes) for a ticket of this queue.
 
@@ -245,7 +267,9 @@ def _queue_position(
     every waiting priority one as well.
     """
     query = _WAITING_COUNTS_QUERIES[(ticket_id is not None, is_priority)]
-    rows = connection.execute(query, {"day": day, "prefix": prefix, "ticket_id": ticket_id}).all()
+    rows = connection.execute(
+        query, {"day": day, "prefix": prefix, "ticket_id": ticket_id, "issued_at": issued_at}
+    ).all()
     counts = {bool(flag): int(count) for flag, count in rows}
     ahead = people_ahead(
         settings.queue.interleave_every,
@@ -254,7 +278,9 @@ def _queue_position(
         normal_waiting=counts.get(False, 0),
     )
     recent = recent_service_minutes(connection, prefix, now)
-    return ahead, estimated_wait_minutes(ahead, recent, settings.queue.minutes_per_ticket)
+    return ahead, estimated_wait_minutes(
+        ahead, recent, settings.queue.minutes_per_ticket, open_counters(connection)[prefix]
+    )
 
 
 def stored_ticket(session: Session, ticket: Ticket, settings: Settings) -> IssuedTicket:
@@ -263,10 +289,11 @@ def stored_ticket(session: Session, ticket: Ticket, settings: Settings) -> Issue
         session.connection(),
         settings,
         day=ticket.service_day,
-        prefix=ticket.prefix,
+        prefix=ticket.queue,
         is_priority=ticket.priority is not None,
         now=datetime.now(UTC),
         ticket_id=ticket.id,
+        issued_at=ticket.issued_at,
     )
     return IssuedTicket(
         id=ticket.id,

@@ -11,19 +11,31 @@ import io
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from kiosk.config import QueueSettings
 from kiosk.printing.checklist import checklists_printed_by_day
 from kiosk.queue.service_day import service_day
+from kiosk.reports.calling import DayCalling, calling_by_day
 from kiosk.storage.db import Database
 from kiosk.storage.models import DailyReport, HelpOutcome, HelpReason, HelpRequest, Ticket
 
-CSV_COLUMNS = ("day", "measure", "procedure", "priority", "reason", "outcome", "value")
+CSV_COLUMNS = (
+    "day",
+    "measure",
+    "procedure",
+    "priority",
+    "reason",
+    "outcome",
+    "value",
+    "queue",
+    "counter",
+)
 # The CSV's name for tickets without priority (JSON says null).
 NO_PRIORITY = "none"
 
@@ -50,6 +62,7 @@ class DayReport:
     median_wait_to_claim_seconds: float | None
     # Checklist slips that came out of a kiosk's printer that day.
     checklists_printed: int = 0
+    calling: DayCalling = field(default_factory=lambda: DayCalling({}, {}))
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -65,6 +78,7 @@ class DayReport:
             "help_requests_by_outcome": {o.value: n for o, n in self.help.by_outcome.items()},
             "median_wait_to_claim_seconds": self.median_wait_to_claim_seconds,
             "checklists_printed": self.checklists_printed,
+            **self.calling.as_json(),
         }
 
     @classmethod
@@ -83,6 +97,7 @@ class DayReport:
             median_wait_to_claim_seconds=median,
             # Figures kept before checklists were counted have none.
             checklists_printed=record.get("checklists_printed", 0),
+            calling=DayCalling.from_json(record),
         )
 
 
@@ -130,7 +145,13 @@ def help_counts_on(database: Database, day: date, zone: ZoneInfo) -> HelpCounts:
     return tally_help(_help_requests_between(database, *utc_span(day, day, zone)))
 
 
-def daily_report(database: Database, first: date, last: date, zone: ZoneInfo) -> list[DayReport]:
+def daily_report(
+    database: Database,
+    first: date,
+    last: date,
+    zone: ZoneInfo,
+    target_wait_minutes: float = QueueSettings.target_wait_minutes,
+) -> list[DayReport]:
     """One report per service day from ``first`` to ``last``, days without activity included."""
     if last < first:
         raise ValueError("the last day comes before the first")
@@ -138,7 +159,12 @@ def daily_report(database: Database, first: date, last: date, zone: ZoneInfo) ->
     with database.read() as session:
         ticket_rows = session.execute(
             select(Ticket.service_day, Ticket.procedure_code, Ticket.priority, func.count())
-            .where(Ticket.service_day >= first, Ticket.service_day <= last)
+            .where(
+                Ticket.service_day >= first,
+                Ticket.service_day <= last,
+                # A ticket transferred after service is the same citizen, not a new ticket.
+                Ticket.transferred_from_id.is_(None),
+            )
             .group_by(Ticket.service_day, Ticket.procedure_code, Ticket.priority)
         ).all()
     tickets: dict[date, dict[tuple[str, str | None], int]] = {}
@@ -157,6 +183,7 @@ def daily_report(database: Database, first: date, last: date, zone: ZoneInfo) ->
             )
         }
     checklists = checklists_printed_by_day(database, first, last)
+    calling = calling_by_day(database, first, last, target_wait_minutes)
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     return [
         kept.get(day)
@@ -164,6 +191,7 @@ def daily_report(database: Database, first: date, last: date, zone: ZoneInfo) ->
             day=day,
             tickets=tickets.get(day, {}),
             help=tally_help(requests_by_day.get(day, [])),
+            calling=calling.get(day, DayCalling({}, {})),
             median_wait_to_claim_seconds=_median_wait(requests_by_day.get(day, [])),
             checklists_printed=checklists.get(day, 0),
         )
@@ -198,4 +226,13 @@ def report_as_csv(reports: Sequence[DayReport]) -> str:
             [day, "median_wait_to_claim_seconds", "", "", "", "", "" if median is None else median]
         )
         writer.writerow([day, "checklists_printed", "", "", "", "", report.checklists_printed])
+        for key, groups in (
+            ("queue", report.calling.by_queue),
+            ("counter", report.calling.by_counter),
+        ):
+            for name, figures in sorted(groups.items()):
+                where = [name, ""] if key == "queue" else ["", name]
+                for measure, value in figures.as_json().items():
+                    shown = "" if value is None else value
+                    writer.writerow([day, measure, "", "", "", "", shown, *where])
     return out.getvalue()

@@ -47,7 +47,13 @@ def purge_expired(database: Database, settings: Settings, now: datetime | None =
         starts.append(service_day(oldest_request, zone))
     if not starts or min(starts) >= kept_from:
         return Purge(kept_from, 0, 0, 0)
-    reports = daily_report(database, min(starts), kept_from - timedelta(days=1), zone)
+    reports = daily_report(
+        database,
+        min(starts),
+        kept_from - timedelta(days=1),
+        zone,
+        settings.queue.target_wait_minutes,
+    )
     with database.write() as session:
         known = set(session.scalars(select(DailyReport.service_day)))
         for report in reports:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import Settings
 from kiosk.helpdesk.requests import (
     AlreadyTaken,
     claim_request,
@@ -17,6 +18,9 @@ from kiosk.helpdesk.requests import (
     open_requests,
 )
 from kiosk.helpdesk.volunteers import RosterError, add_volunteer, remove_volunteer, roster
+from kiosk.queue.calling import call_next, mark_served
+from kiosk.queue.counters import add_counter
+from kiosk.queue.tickets import issue_ticket
 from kiosk.storage.db import Database
 from kiosk.storage.models import HelpOutcome, HelpReason, HelpRequest, Priority
 
@@ -111,3 +115,27 @@ def test_two_volunteers_tapping_the_same_request_100_times_exactly_one_wins(
     assert set(winners.values()) == {1}
     stored = {str(r.id): r.volunteer for r in open_requests(database)}
     assert stored == won_by
+
+
+def test_a_flagged_ticket_called_to_a_counter_names_it_on_the_request(
+    database: Database, settings: Settings
+) -> None:
+    ticket = issue_ticket(
+        database,
+        settings,
+        procedure_code="1.001193",
+        prefix="A",
+        priority=Priority.ELDERLY,
+        call_volunteer=True,
+    )
+    add_counter(database, 3, queues=("A",), name="Quầy 3")
+    (request,) = open_requests(database)
+    assert (request.ticket_label, request.called_to) == (ticket.label, None)
+
+    call_next(database, settings, 3)
+    (request,) = open_requests(database)
+    assert (request.ticket_label, request.called_to) == ("A001", "Quầy 3")
+
+    mark_served(database, 3)
+    (request,) = open_requests(database)
+    assert request.called_to is None

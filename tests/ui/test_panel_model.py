@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 from importlib import resources
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.modeltest import ModelTester
 
 from kiosk.helpdesk.requests import OpenHelpRequest
@@ -101,3 +101,14 @@ def test_every_colour_pair_reaches_seven_to_one() -> None:
         assert pair.ratio >= 7, pair
     for text, background in pairs_from_model:
         assert contrast_ratio(text, background) >= 7, (text, background)
+
+
+def test_a_called_ticket_shows_the_counter_it_goes_to() -> None:
+    model = _model()
+    model.update([_request(1, 2, ticket_label="A012", called_to="Quầy 3"), _request(2, 1)])
+
+    assert model.index(0, Column.TICKET).data() == "A012 → Quầy 3"
+    # In the panel's language (another test may have left the Vietnamese words installed).
+    assert model.index(1, Column.TICKET).data() == QCoreApplication.translate(
+        "HelpDesk", "No ticket"
+    )

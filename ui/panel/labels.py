@@ -26,6 +26,13 @@ def reason_label(reason: HelpReason) -> str:
     }[reason]
 
 
+def ticket_label(label: str | None, called_to: str | None) -> str:
+    """The ticket cell: "A012", "A012 → Quầy 3" once a counter calls it, or "no ticket"."""
+    if label is None:
+        return QCoreApplication.translate("HelpDesk", "No ticket")
+    return f"{label} → {called_to}" if called_to else label
+
+
 def outcome_label(outcome: HelpOutcome) -> str:
     translate = QCoreApplication.translate
     return {

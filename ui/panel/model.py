@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kiosk.helpdesk.requests import OpenHelpRequest
 from kiosk.storage.models import HelpReason
-from ui.panel.labels import reason_label
+from ui.panel.labels import reason_label, ticket_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # The request's id, for the window to act on the row a volunteer tapped.
@@ -145,7 +145,7 @@ class HelpRequestTableModel(QAbstractTableModel):
                 return "—"
             return translate("HelpDesk", "{name} is coming").format(name=request.volunteer)
         if column == Column.TICKET:
-            return request.ticket_label or translate("HelpDesk", "No ticket")
+            return ticket_label(request.ticket_label, request.called_to)
         if column == Column.PROCEDURE:
             return self._procedure_name(request.procedure_code) if request.procedure_code else "—"
         return reason_label(request.reason) if column == Column.REASON else request.kiosk_id
