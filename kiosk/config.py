@@ -95,6 +95,10 @@ class QueueSettings:
     minutes_per_ticket: float = 5.0
     # Field code -> queue prefix; fields not listed use the catalogue's prefix.
     prefixes: dict[str, str] = field(default_factory=dict)
+    # A counter may mark a ticket no-show only after recalling it this many times (0: at once).
+    no_show_after_recalls: int = 1
+    # The service level: the share of tickets called within this many minutes of issue.
+    target_wait_minutes: float = 15.0
 
     @property
     def interleave_every(self) -> int | None:
@@ -299,6 +303,10 @@ def _check_queue(queue: QueueSettings) -> None:
         )
     if queue.minutes_per_ticket <= 0:
         raise ConfigError("queue.minutes_per_ticket: expected a positive number of minutes")
+    if not 0 <= queue.no_show_after_recalls <= 10:
+        raise ConfigError("queue.no_show_after_recalls: expected a whole number from 0 to 10")
+    if not 0 < queue.target_wait_minutes <= 480:
+        raise ConfigError("queue.target_wait_minutes: expected minutes above 0, at most 480")
     for field_code, prefix in queue.prefixes.items():
         if not re.fullmatch(r"[A-Z]{1,2}", prefix):
             raise ConfigError(

@@ -27,13 +27,14 @@ from kiosk.storage.db import Database
 from kiosk.storage.models import (
     PrintStatus,
     Priority,
+    ServiceCounter,
     Ticket,
     TicketCounter,
     TicketState,
     UtcDateTime,
 )
 
-# How many recent services of a queue the wait estimate averages, and how far back it looks.
+# How many recent services of a queue the wait estimate takes the median of, and how far back it looks.
 RECENT_SERVICES = 20
 RECENT_WINDOW = timedelta(days=7)
 
@@ -96,10 +97,14 @@ def people_ahead(
     return normal_waiting + min(priority_waiting, normal_waiting // interleave_every)
 
 
-def estimated_wait_minutes(ahead: int, recent_service_minutes: list[float], fallback: float) -> int:
-    """Minutes until the citizen is called: people ahead times the recent mean service time."""
-    per_ticket = statistics.fmean(recent_service_minutes) if recent_service_minutes else fallback
-    return math.ceil(ahead * per_ticket)
+def estimated_wait_minutes(
+    ahead: int, recent_service_minutes: list[float], fallback: float, counters_open: int = 1
+) -> int:
+    """Minutes until the citizen is called: people ahead times the recent median service time
+    of the queue, shared by the counters open for it (at least one: a closed queue still
+    gets an estimate, not zero)."""
+    per_ticket = statistics.median(recent_service_minutes) if recent_service_minutes else fallback
+    return math.ceil(ahead * per_ticket / max(1, counters_open))
 
 
 # The hot path runs prebuilt Core statements on a bare connection: building statements and
@@ -118,9 +123,11 @@ def _counter_upsert(insert_for_dialect: Callable[..., Any]) -> Any:
     ).returning(_COUNTERS.c.last_number)
 
 
+_PREFIX = bindparam("prefix", type_=String())
 _TICKET_VALUES = {
     "service_day": bindparam("day", type_=Date()),
-    "prefix": bindparam("prefix", type_=String()),
+    "prefix": _PREFIX,
+    "queue": _PREFIX,
     "procedure_code": bindparam("procedure_code", type_=String()),
     "priority": bindparam("priority", type_=String()),
     "kiosk_id": bindparam("kiosk_id", type_=String()),
@@ -164,10 +171,14 @@ def _insert_numbered_ticket(connection: Connection, values: dict[str, object]) -
 _IS_PRIORITY = _TICKETS.c.priority.is_not(None)
 _WAITING_IN_QUEUE = (
     _TICKETS.c.service_day == bindparam("day"),
-    _TICKETS.c.prefix == bindparam("prefix"),
+    _TICKETS.c.queue == bindparam("prefix"),
     _TICKETS.c.state == TicketState.WAITING.value,
 )
-_EARLIER = _TICKETS.c.id < bindparam("ticket_id")
+# Counters call oldest first by issue time, which a transfer or a returned no-show keeps.
+_ISSUED_AT = bindparam("issued_at", type_=UtcDateTime())
+_EARLIER = (_TICKETS.c.issued_at < _ISSUED_AT) | (
+    (_TICKETS.c.issued_at == _ISSUED_AT) & (_TICKETS.c.id < bindparam("ticket_id"))
+)
 _WAITING_COUNTS = {
     # (stored ticket?, priority ticket?) -> which waiting tickets may be called first
     (False, False): _WAITING_IN_QUEUE,
@@ -182,7 +193,7 @@ _WAITING_COUNTS_QUERIES = {
 _RECENT_SERVICES_QUERY = (
     select(_TICKETS.c.called_at, _TICKETS.c.served_at)
     .where(
-        _TICKETS.c.prefix == bindparam("prefix"),
+        _TICKETS.c.queue == bindparam("prefix"),
         _TICKETS.c.state == TicketState.SERVED.value,
         _TICKETS.c.called_at.is_not(None),
         _TICKETS.c.served_at >= bindparam("since", type_=UtcDateTime()),
@@ -190,6 +201,7 @@ _RECENT_SERVICES_QUERY = (
     .order_by(_TICKETS.c.served_at.desc())
     .limit(RECENT_SERVICES)
 )
+_OPEN_COUNTERS_QUERY = select(ServiceCounter.queues).where(ServiceCounter.is_open.is_(True))
 
 
 def _recent_service_minutes(connection: Connection, prefix: str, now: datetime) -> list[float]:
@@ -212,6 +224,7 @@ def _queue_position(
     is_priority: bool,
     now: datetime,
     ticket_id: int | None = None,
+    issued_at: datetime | None = None,
 ) -> tuple[int, int]:
     """(people ahead, estimated minutes) for a ticket of this queue.
 
@@ -220,7 +233,9 @@ def _queue_position(
     every waiting priority one as well.
     """
     query = _WAITING_COUNTS_QUERIES[(ticket_id is not None, is_priority)]
-    rows = connection.execute(query, {"day": day, "prefix": prefix, "ticket_id": ticket_id}).all()
+    rows = connection.execute(
+        query, {"day": day, "prefix": prefix, "ticket_id": ticket_id, "issued_at": issued_at}
+    ).all()
     counts = {bool(flag): int(count) for flag, count in rows}
     ahead = people_ahead(
         settings.queue.interleave_every,
@@ -229,7 +244,12 @@ def _queue_position(
         normal_waiting=counts.get(False, 0),
     )
     recent = _recent_service_minutes(connection, prefix, now)
-    return ahead, estimated_wait_minutes(ahead, recent, settings.queue.minutes_per_ticket)
+    counters_open = sum(
+        prefix in queues.split(",") for (queues,) in connection.execute(_OPEN_COUNTERS_QUERY)
+    )
+    return ahead, estimated_wait_minutes(
+        ahead, recent, settings.queue.minutes_per_ticket, counters_open
+    )
 
 
 def stored_ticket(session: Session, ticket: Ticket, settings: Settings) -> IssuedTicket:
@@ -238,10 +258,11 @@ def stored_ticket(session: Session, ticket: Ticket, settings: Settings) -> Issue
         session.connection(),
         settings,
         day=ticket.service_day,
-        prefix=ticket.prefix,
+        prefix=ticket.queue,
         is_priority=ticket.priority is not None,
         now=datetime.now(UTC),
         ticket_id=ticket.id,
+        issued_at=ticket.issued_at,
     )
     return IssuedTicket(
         id=ticket.id,

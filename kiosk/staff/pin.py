@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -47,11 +48,23 @@ class PinCheck:
     locked_until: datetime | None = None
 
 
-def set_pin(database: Database, pin: str) -> None:
-    """Store the hash of a new PIN and clear any lock."""
+class LockoutState(Protocol):
+    """A stored PIN's lockout columns (`StaffSecret`, `ServiceCounter`)."""
+
+    failed_attempts: int
+    locked_until: datetime | None
+
+
+def hash_pin(pin: str) -> str:
+    """The Argon2id hash of a PIN staff may set; InvalidPin otherwise."""
     if not PIN_PATTERN.fullmatch(pin):
         raise InvalidPin("the PIN must be 4 to 12 digits")
-    hashed = _HASHER.hash(pin)
+    return _HASHER.hash(pin)
+
+
+def set_pin(database: Database, pin: str) -> None:
+    """Store the hash of a new PIN and clear any lock."""
+    hashed = hash_pin(pin)
     with database.write() as session:
         secret = session.get(StaffSecret, SECRET_NAME)
         if secret is None:
@@ -82,18 +95,24 @@ def check_pin(database: Database, pin: str, now: datetime | None = None) -> PinC
         ).one_or_none()
         if secret is None:
             return PinCheck(PinOutcome.NOT_SET)
-        if secret.locked_until is not None and secret.locked_until > moment:
-            return PinCheck(PinOutcome.LOCKED, 0, secret.locked_until)
-        if _matches(secret.value, pin):
-            secret.failed_attempts = 0
-            secret.locked_until = None
-            return PinCheck(PinOutcome.ACCEPTED)
-        secret.failed_attempts = (
-            1 if secret.locked_until is not None else secret.failed_attempts + 1
-        )
-        secret.locked_until = None
-        if secret.failed_attempts >= MAX_ATTEMPTS:
-            secret.locked_until = moment + LOCK_DURATION
-            log.warning("five wrong staff PINs: the staff screen is locked for five minutes")
-            return PinCheck(PinOutcome.LOCKED, 0, secret.locked_until)
-        return PinCheck(PinOutcome.WRONG, MAX_ATTEMPTS - secret.failed_attempts)
+        return judge_attempt(secret, secret.value, pin, moment, what="the staff screen")
+
+
+def judge_attempt(
+    state: LockoutState, hashed: str, pin: str, moment: datetime, *, what: str
+) -> PinCheck:
+    """Check ``pin`` against ``hashed`` and update ``state`` (in the caller's transaction,
+    with its row locked): five wrong PINs in a row lock ``what`` for five minutes."""
+    if state.locked_until is not None and state.locked_until > moment:
+        return PinCheck(PinOutcome.LOCKED, 0, state.locked_until)
+    if _matches(hashed, pin):
+        state.failed_attempts = 0
+        state.locked_until = None
+        return PinCheck(PinOutcome.ACCEPTED)
+    state.failed_attempts = 1 if state.locked_until is not None else state.failed_attempts + 1
+    state.locked_until = None
+    if state.failed_attempts >= MAX_ATTEMPTS:
+        state.locked_until = moment + LOCK_DURATION
+        log.warning("five wrong PINs: %s is locked for five minutes", what)
+        return PinCheck(PinOutcome.LOCKED, 0, state.locked_until)
+    return PinCheck(PinOutcome.WRONG, MAX_ATTEMPTS - state.failed_attempts)

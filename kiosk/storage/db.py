@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 _WRITE_OPTION = "kiosk_write"
 # The newest revision under kiosk/storage/migrations/versions (a test checks they agree).
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 
 def _normalise_url(url: str) -> URL:

@@ -1,4 +1,5 @@
-"""The stored records: tickets, their counters, help requests, volunteers and staff secrets.
+"""The stored records: tickets, their numbering, counters and ticket events, help requests,
+volunteers and staff secrets.
 
 No names, ID numbers or dates of birth are stored anywhere: a ticket keeps only the reason
 for its priority.
@@ -18,7 +19,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -90,8 +91,20 @@ class UtcDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+class TicketEventKind(enum.StrEnum):
+    """What happened to a ticket at a counter (`ticket_events.kind`)."""
+
+    CALLED = "called"
+    RECALLED = "recalled"
+    SERVED = "served"
+    NO_SHOW = "no_show"
+    RETURNED = "returned"
+    TRANSFERRED = "transferred"
+    CANCELLED = "cancelled"
+
+
 class TicketCounter(Base):
-    """The last number handed out per (service day, queue prefix)."""
+    """The last number handed out per (service day, queue prefix) (numbering, not a desk)."""
 
     __tablename__ = "ticket_counters"
 
@@ -103,14 +116,34 @@ class TicketCounter(Base):
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
-        UniqueConstraint("service_day", "prefix", "number", name="uq_tickets_day_prefix_number"),
+        # A ticket transferred after service is a second row with the first one's number.
+        Index(
+            "uq_tickets_day_prefix_number",
+            "service_day",
+            "prefix",
+            "number",
+            unique=True,
+            sqlite_where=text("transferred_from_id IS NULL"),
+            postgresql_where=text("transferred_from_id IS NULL"),
+        ),
         Index("ix_tickets_queue", "service_day", "prefix", "state"),
+        Index("ix_tickets_waiting", "service_day", "queue", "state", "issued_at"),
+        # At most one ticket in service per counter, whatever two browsers press at once.
+        Index(
+            "uq_tickets_one_in_service",
+            "counter_number",
+            unique=True,
+            sqlite_where=text("state = 'called'"),
+            postgresql_where=text("state = 'called'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     service_day: Mapped[date] = mapped_column(Date)
     prefix: Mapped[str] = mapped_column(String(4))
     number: Mapped[int] = mapped_column(Integer)
+    # The queue it waits in: its prefix, unless it was transferred to another queue.
+    queue: Mapped[str] = mapped_column(String(4))
     procedure_code: Mapped[str] = mapped_column(String(32))
     priority: Mapped[str | None] = mapped_column(_enum_column(Priority))
     kiosk_id: Mapped[str] = mapped_column(String(64))
@@ -120,8 +153,49 @@ class Ticket(Base):
     )
     print_error: Mapped[str | None] = mapped_column(Text)
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # The call that started the current (or last) service; the first call ends the wait.
     called_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    first_called_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     served_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The counter serving it (state called) or that last served it.
+    counter_number: Mapped[int | None] = mapped_column(Integer)
+    recalls: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    # The first ticket, for a ticket transferred after service (same prefix and number).
+    transferred_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tickets.id", ondelete="SET NULL")
+    )
+
+
+class ServiceCounter(Base):
+    """A counter (quầy) where an official calls and serves tickets."""
+
+    __tablename__ = "counters"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(80))
+    # Queue prefixes served, in order of preference, comma-separated ("A,B").
+    queues: Mapped[str] = mapped_column(String(80))
+    is_open: Mapped[bool] = mapped_column(default=False)
+    # Normal tickets called since this counter last called a priority one (interleave:N).
+    normals_since_priority: Mapped[int] = mapped_column(Integer, default=0)
+    pin_hash: Mapped[str | None] = mapped_column(Text)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class TicketEvent(Base):
+    """One action on a ticket; ``id`` increases in commit order, so readers catch up from it."""
+
+    __tablename__ = "ticket_events"
+    __table_args__ = (Index("ix_ticket_events_ticket", "ticket_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    counter_number: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(_enum_column(TicketEventKind))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # Transfers: the target queue.
+    detail: Mapped[str | None] = mapped_column(String(80))
 
 
 class HelpRequest(Base):
