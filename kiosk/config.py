@@ -128,8 +128,14 @@ class DisplaySettings:
     repeat: int = 2
     # "words": A012 is "A mười hai"; "digits": "A không một hai".
     number_reading: str = "words"
-    # The languages each call is spoken in, in this order.
+    # The languages each call is spoken in, in this order; the hall display's fixed words are
+    # shown in the same languages (Vietnamese first).
     languages: tuple[str, ...] = ("vi",)
+    # A line the hall display shows at its foot ("Giờ làm việc: 7:30 - 17:00"); empty: none.
+    notice: str = ""
+    # The TV's diagonal, for sizing in millimetres when the screen reports no physical size
+    # (most TVs over HDMI); 0: trust the screen, else kiosk.fallback_dpi.
+    screen_diagonal_inches: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -316,6 +322,13 @@ def _check_queue(queue: QueueSettings) -> None:
 
 
 def _check_display(display: DisplaySettings) -> None:
+    diagonal = display.screen_diagonal_inches
+    if diagonal != 0 and not 10 <= diagonal <= 150:
+        raise ConfigError(
+            "display.screen_diagonal_inches: expected 0 (the screen's own size) or 10 to 150"
+        )
+    if len(display.notice) > 200:
+        raise ConfigError("display.notice: expected at most 200 characters (one line on the TV)")
     if not 1 <= display.repeat <= 5:
         raise ConfigError("display.repeat: expected a whole number from 1 to 5")
     if display.number_reading not in ("words", "digits"):

@@ -16,9 +16,10 @@ log = logging.getLogger(__name__)
 PACKAGE = "resources.translations"
 
 
-def translation_data(language: str) -> bytes | None:
-    """The compiled translation (.qm) for a language, or None if the kiosk has none."""
-    file = resources.files(PACKAGE) / f"kiosk_{language}.qm"
+def translation_data(language: str, program: str = "kiosk") -> bytes | None:
+    """The compiled translation (.qm) of a program's words (``kiosk``, ``display``) for a
+    language, or None if there is none."""
+    file = resources.files(PACKAGE) / f"{program}_{language}.qm"
     return file.read_bytes() if file.is_file() else None
 
 
