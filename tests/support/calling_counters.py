@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 class CallingCounters:
-    """``with CallingCounters(url) as counters: [(label, counter, committed_at)] = counters.call(3)``."""
+    """``with CallingCounters(url) as c: [(label, counter, committed_at)] = c.call(3)``."""
 
     def __init__(self, database_url: str) -> None:
         self._process = subprocess.Popen(

@@ -28,7 +28,8 @@ def test_every_call_since_the_last_read_is_announced_in_order_even_in_the_same_s
 
     assert _read(board, database, now) == ["A001>1", "A002>2", "A003>3"]
     assert [call.label for call in board.recent] == ["A003", "A002", "A001"]
-    assert board.newest is not None and board.newest.label == "A003"
+    assert board.newest is not None
+    assert board.newest.label == "A003"
     assert [(c.counter_number, c.label) for c in board.state.counters] == [
         (1, "A001"),
         (2, "A002"),
