@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 from kiosk.announce.render import configured_announcer
 from kiosk.config import Settings
 from kiosk.queue.counters import add_counter
@@ -30,13 +27,6 @@ def issue_tickets(database: Database, settings: Settings, how_many: int, prefix:
         issue_ticket(database, settings, procedure_code=PROCEDURE, prefix=prefix)
 
 
-def sped_up_clock(speed: float) -> Callable[[], float]:
-    """A monotonic clock running ``speed`` times as fast: the announcement queue then paces
-    a minute of announcements in a few seconds, its timers firing on the real event loop."""
-    start = time.monotonic()
-    return lambda: start + (time.monotonic() - start) * speed
-
-
 def tv_display(
     settings: Settings,
     database: Database,
@@ -52,7 +42,7 @@ def tv_display(
         watch or change_watch_for(database),
         Metrics(diagonal_dpi(*size, TV_INCHES)),
         configured_announcer(settings),
-        announce_clock=sped_up_clock(announce_speed),
+        announce_speed=announce_speed,
     )
     window.resize(*size)
     return window

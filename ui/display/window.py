@@ -8,7 +8,6 @@ panel does) and then reads, off the GUI thread, every event after the last one i
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
@@ -65,7 +64,7 @@ class DisplayWindow(QWidget):
         announcer: Announcer,
         *,
         play: Callable[[Pcm], float] | None = None,
-        announce_clock: Callable[[], float] = time.monotonic,
+        announce_speed: float = 1.0,
         clock: Callable[[], datetime] = utc_now,
         parent: QWidget | None = None,
     ) -> None:
@@ -89,7 +88,7 @@ class DisplayWindow(QWidget):
 
         self.speaker = HallSpeaker(parent=self)
         self.announcements = Announcements(
-            announcer.render, play or self.speaker.play, announce_clock, self
+            announcer.render, play or self.speaker.play, announce_speed, self
         )
         self.feed = ChangeFeed(watch, self)
         self.feed.changed.connect(self._schedule_read)
