@@ -37,6 +37,10 @@ class CallingCounters:
         """Each counter calls its next ticket, one right after the other."""
         return self._ask("call", counters)
 
+    def serve(self, *counters: int) -> list[tuple[str, int, float]]:
+        """Each counter has served its ticket."""
+        return self._ask("serve", counters)
+
     def recall(self, *counters: int) -> list[tuple[str, int, float]]:
         return self._ask("recall", counters)
 

@@ -2,15 +2,16 @@
 
 python -m tests.support.counter_worker DATABASE_URL
     For each line read on stdin: ``call N [N...]`` calls the next ticket at each counter N,
-    one right after the other; ``recall N`` calls counter N's ticket again. Prints one line per
-    call: "LABEL COUNTER COMMITTED_AT" (COMMITTED_AT: time.time() once the commit returned).
+    one right after the other; ``recall N`` calls counter N's ticket again; ``serve N`` marks
+    counter N's ticket served. Prints one line per
+    action: "LABEL COUNTER COMMITTED_AT" (COMMITTED_AT: time.time() once the commit returned).
 """
 
 import sys
 import time
 
 from kiosk.config import settings_from_mapping
-from kiosk.queue.calling import call_next, recall
+from kiosk.queue.calling import call_next, mark_served, recall
 from kiosk.storage.db import open_database
 
 
@@ -21,7 +22,9 @@ def main() -> None:
     for line in sys.stdin:
         action, *counters = line.split()
         for counter in map(int, counters):
-            if action == "call":
+            if action == "serve":
+                called = mark_served(database, counter)
+            elif action == "call":
                 called = call_next(database, settings, counter)
                 if called is None:
                     raise SystemExit(f"nobody waits for counter {counter}")

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
+from kiosk.announce.reading import Call
 from kiosk.announce.render import Announcer, Pcm
 from kiosk.config import Settings
 from kiosk.errors import DatabaseUnavailable
@@ -271,12 +272,18 @@ class DisplayWindow(QWidget):
     def _show_read(self, read: HallRead) -> None:
         fresh = self.board.apply(read, self._clock())
         self._show_board()
-        for call in fresh:
-            self.announcements.add(call.call)
         if fresh:
             self._highlight(self.board.newest)
+            # Queued after the repaint the new texts asked for: starting an announcement
+            # renders its audio (tens of milliseconds), which the hall should not wait for.
+            calls = [shown.call for shown in fresh]
+            QTimer.singleShot(0, self, lambda: self._announce(calls))
         self._read_done()
         self.updated.emit()
+
+    def _announce(self, calls: list[Call]) -> None:
+        for call in calls:
+            self.announcements.add(call)
 
     def _read_failed(self, error: Exception) -> None:
         if isinstance(error, DatabaseUnavailable):
