@@ -28,6 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--windowed", action="store_true", help="a normal window instead of full screen"
     )
+    parser.add_argument(
+        "--screen", help="the output to show on, e.g. HDMI-2 (default: the primary screen)"
+    )
     args = parser.parse_args(argv)
     problem = display_problem()
     if problem:
@@ -51,7 +54,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.display.window import DisplayWindow
 
     app = create_application("kiosk-display", [sys.argv[0]])
-    screen = app.primaryScreen()
+    screens = {screen.name(): screen for screen in app.screens()}
+    screen = screens.get(args.screen) if args.screen else app.primaryScreen()
+    if screen is None:
+        print(
+            f"kiosk-display: no screen named {args.screen!r}; this machine has:"
+            f" {', '.join(screens) or 'none'}",
+            file=sys.stderr,
+        )
+        return 2
     metrics = tv_metrics(
         screen, settings.display.screen_diagonal_inches, settings.kiosk.fallback_dpi
     )
@@ -60,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.windowed:
         window.resize(*WINDOWED_SIZE)
+        window.move(screen.geometry().topLeft())
         window.show()
     else:
         # Both: some compositors ignore one or the other.
