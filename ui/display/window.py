@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -108,6 +108,7 @@ class DisplayWindow(QWidget):
         self._unhighlight.setInterval(HIGHLIGHT_MS)
         self._unhighlight.timeout.connect(lambda: self._highlight(None))
         self._highlighted_counter: int | None = None
+        self._day: date | None = None
         self.tiles: dict[int, CounterTile] = {}
         self._build()
         self._show_board()
@@ -364,6 +365,10 @@ class DisplayWindow(QWidget):
     def _show_time(self) -> None:
         local = self._clock().astimezone(self._zone)
         self.clock_label.setText(local.strftime("%H:%M  ·  %d/%m/%Y"))
+        if self._day is not None and local.date() != self._day:
+            # A new service day: yesterday's calls and waiting counts leave the screen.
+            self._schedule_read()
+        self._day = local.date()
 
     @property
     def highlighted(self) -> bool:
