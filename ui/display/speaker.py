@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+RELEASE_AFTER_IDLE_MS = 1000
+
 
 class HallSpeaker(QObject):
     """Plays PCM on the default audio output; `play` returns the length either way."""
@@ -79,9 +81,10 @@ class HallSpeaker(QObject):
             buffer.open(QIODevice.OpenModeFlag.ReadOnly)
 
             def finished(state: QAudio.State) -> None:
+                # Idle: every sample handed to the device, the last ones maybe still in its
+                # buffer; let go a moment later so that the end of the call is heard.
                 if state in (QAudio.State.IdleState, QAudio.State.StoppedState):
-                    sink.stop()
-                    sink.deleteLater()
+                    QTimer.singleShot(RELEASE_AFTER_IDLE_MS, sink, sink.deleteLater)
 
             sink.stateChanged.connect(finished)
             sink.start(buffer)
