@@ -23,6 +23,7 @@ BENCHMARKS = (
     "numbering",
     "calling",
     "panel_latency",
+    "display_latency",
     "simulated_day",
     "follow",
 )
@@ -88,6 +89,15 @@ def _rows(results: dict[str, dict]) -> list[tuple[str, str, str]]:
                 f"panel notification latency, {backend}",
                 f"median {figures['median_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms",
                 f"p95 < {panel['targets_ms'][backend]} ms",
+            )
+        )
+    display = results["display_latency"]
+    for backend, figures in display["latency_commit_to_display_painted"].items():
+        rows.append(
+            (
+                f"hall display, call committed to painted, {backend}",
+                f"median {figures['median_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms",
+                f"p95 < {display['targets_ms'][backend]} ms",
             )
         )
     day = results["simulated_day"]

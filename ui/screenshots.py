@@ -1,6 +1,6 @@
 """`kiosk-admin screenshots DIR`: every kiosk screen as PNG, in each language and orientation,
-the staff page, the help-desk panel (1366x768), and the printed ticket and checklist slip at
-both paper widths.
+the staff page, the help-desk panel (1366x768), the hall display (as on a 43-inch TV, whatever
+``--dpi`` says), and the printed ticket and checklist slip at both paper widths.
 
 Renders offscreen (no display needed) on a throw-away database with a preview printer, and a
 printer that fails for the "ticket not printed" screen. Joins kiosk-admin through the
@@ -41,7 +41,7 @@ TICKET_WAIT_SECONDS = 30.0
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "screenshots",
-        help="render every kiosk screen, the panel and the printed ticket to PNG",
+        help="render every kiosk screen, the panel, the hall display and the printed ticket to PNG",
     )
     parser.add_argument("directory", type=Path, help="where the PNG files go (created if needed)")
     parser.add_argument(
@@ -69,9 +69,11 @@ def run_screenshots(args: argparse.Namespace, context: CliContext) -> int:
         finally:
             database.dispose()
     # Qt is imported only when screenshots are taken, not whenever kiosk-admin starts.
+    from ui.display.screenshots import render_display_screenshots
     from ui.panel.screenshots import render_panel_screenshots
 
     written += render_panel_screenshots(args.directory)
+    written += render_display_screenshots(args.directory)
     for path in written:
         context.emit(str(path))
     return 0

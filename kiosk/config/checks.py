@@ -92,6 +92,11 @@ def _check_queue(queue: QueueSettings) -> None:
 
 
 def _check_display(display: DisplaySettings) -> None:
+    diagonal = display.screen_diagonal_inches
+    if diagonal != 0 and not 10 <= diagonal <= 150:
+        raise ConfigError(
+            "display.screen_diagonal_inches: expected 0 (the screen's own size) or 10 to 150"
+        )
     if display.number_reading not in ("words", "digits"):
         raise ConfigError(
             f"display.number_reading: {display.number_reading!r} is not allowed;"

@@ -46,6 +46,8 @@ Policy = text(40)
 Language = text(8)
 Repeats = whole(1, 5)
 Recalls = whole(0, 10)
+NoticeLine = text(200, what="one line on the TV")
+Diagonal = number(0, 150, "inches")
 TargetMinutes = number(0, 480, "minutes", above_low=True)
 ListenPort = whole(1, 65535, noun="a port number")
 RequestRate = number(0.1, 10_000, "requests per second")
@@ -155,8 +157,15 @@ class DisplaySettings:
     repeat: Repeats = 2
     # "words": A012 is "A mười hai"; "digits": "A không một hai" (checked in kiosk.config.checks).
     number_reading: Policy = "words"
-    # The languages each call is spoken in, in this order.
+    # The languages each call is spoken in, in this order; the hall display's fixed words are
+    # shown in the same languages (Vietnamese first).
     languages: tuple[Language, ...] = ("vi",)
+    # A line the hall display shows at its foot ("Giờ làm việc: 7:30 - 17:00"); empty: none.
+    notice: NoticeLine = ""
+    # The TV's diagonal, for sizing in millimetres when the screen reports no physical size
+    # (most TVs over HDMI); 0: trust the screen, else kiosk.fallback_dpi (10 to 150 otherwise;
+    # checked in kiosk.config.checks).
+    screen_diagonal_inches: Diagonal = 0.0
 
 
 @dataclass(frozen=True)

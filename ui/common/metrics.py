@@ -8,6 +8,7 @@ its size honestly. Many HDMI panels report none (or nonsense): the configured fa
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 
 from PySide6.QtGui import QScreen
@@ -57,3 +58,28 @@ def screen_dpi(screen: QScreen | None, fallback_dpi: float) -> float:
 
 def metrics_for(screen: QScreen | None, fallback_dpi: float) -> Metrics:
     return Metrics(screen_dpi(screen, fallback_dpi))
+
+
+def diagonal_dpi(width_px: int, height_px: int, diagonal_inches: float) -> float:
+    """Pixels per inch of a screen of that many pixels across a diagonal of that length."""
+    return math.hypot(width_px, height_px) / diagonal_inches
+
+
+def tv_metrics(screen: QScreen | None, diagonal_inches: float, fallback_dpi: float) -> Metrics:
+    """Metrics for a TV: from its configured diagonal when one is set, else as `metrics_for`.
+
+    The configured size wins over the one the screen reports: TVs over HDMI often report none,
+    or a size that is not theirs, and a centre that sets the diagonal has measured the TV.
+    """
+    if screen is not None and diagonal_inches > 0:
+        size = screen.size()
+        dpi = diagonal_dpi(size.width(), size.height(), diagonal_inches)
+        log.info(
+            "sizing for a %.0f-inch screen of %dx%d (display.screen_diagonal_inches): %.1f DPI",
+            diagonal_inches,
+            size.width(),
+            size.height(),
+            dpi,
+        )
+        return Metrics(dpi)
+    return metrics_for(screen, fallback_dpi)

@@ -1,0 +1,1 @@
+"""The hall display (`kiosk-display`): every call shown large on a TV and spoken, never cut off."""
