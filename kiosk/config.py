@@ -117,6 +117,14 @@ class PrivacySettings:
 
 
 @dataclass(frozen=True)
+class StorageSettings:
+    # How many daily backups of the embedded SQLite database are kept (the oldest go first).
+    backups_kept: int = 14
+    # Empty means <data dir>/backups.
+    backup_dir: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     centre: CentreSettings = field(default_factory=CentreSettings)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
@@ -125,6 +133,7 @@ class Settings:
     queue: QueueSettings = field(default_factory=QueueSettings)
     catalog: CatalogSettings = field(default_factory=CatalogSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
     data_dir: Path = field(default_factory=default_data_dir)
     source: Path | None = None
 
@@ -165,6 +174,12 @@ class Settings:
         )
 
     @property
+    def backup_dir(self) -> Path:
+        return (
+            Path(self.storage.backup_dir) if self.storage.backup_dir else self.data_dir / "backups"
+        )
+
+    @property
     def catalog_overlay_path(self) -> Path:
         return (
             Path(self.catalog.overlay)
@@ -181,6 +196,7 @@ _SECTIONS: dict[str, type] = {
     "queue": QueueSettings,
     "catalog": CatalogSettings,
     "privacy": PrivacySettings,
+    "storage": StorageSettings,
 }
 
 
@@ -257,6 +273,8 @@ def _check(settings: Settings) -> None:
     _check_queue(settings.queue)
     if settings.privacy.retention_days < 1:
         raise ConfigError("privacy.retention_days: expected a whole number of days from 1")
+    if not 1 <= settings.storage.backups_kept <= 366:
+        raise ConfigError("storage.backups_kept: expected a whole number of backups from 1 to 366")
     url = settings.database.url
     if url and not url.startswith(("sqlite", "postgresql")):
         raise ConfigError("database.url: expected a sqlite:/// or postgresql+psycopg:// URL")
@@ -353,5 +371,6 @@ def settings_as_dict(settings: Settings) -> dict[str, object]:
         "database_url": settings.database_url,
         "preview_dir": str(settings.preview_dir),
         "catalog_overlay": str(settings.catalog_overlay_path),
+        "backup_dir": str(settings.backup_dir),
     }
     return result

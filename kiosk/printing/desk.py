@@ -24,6 +24,7 @@ from kiosk.helpdesk.requests import create_help_request
 from kiosk.printing.ticket_texts import issued_at_text, queue_line, words_for
 from kiosk.queue.issuing import issue_for_procedure
 from kiosk.queue.tickets import IssuedTicket, record_print_outcome, stored_ticket
+from kiosk.staff.clock import ClockCheck, last_ticket_after
 from kiosk.storage.db import Database
 from kiosk.storage.models import HelpReason, PrintStatus, Priority, Ticket
 from printer.ticket_content import FontSet, TicketContent
@@ -124,6 +125,7 @@ class TicketDesk:
         self.settings = settings
         self.catalog = catalog
         self.fonts = bundled_fonts()
+        self._clock_fault_told = False
 
     def ticket_content(self, ticket: IssuedTicket, language: str) -> TicketContent:
         """The texts on the ticket in the citizen's language."""
@@ -151,6 +153,7 @@ class TicketDesk:
         self, procedure_code: str, priority: Priority | None, language: str
     ) -> TicketResult:
         """Store a ticket (and the help request of a flagged citizen), then print it."""
+        self._tell_help_desk_if_clock_behind()
         ticket = issue_for_procedure(
             self.database,
             self.settings,
@@ -164,6 +167,28 @@ class TicketDesk:
         if ticket.help_request_id is None:
             return result
         return replace(result, help_request_ids=(ticket.help_request_id, *result.help_request_ids))
+
+    def _tell_help_desk_if_clock_behind(self) -> None:
+        """A clock behind the last ticket numbers tickets on the wrong day: staff must know.
+
+        Told once (a help request the panel shows in its fault banner) until the clock is right.
+        """
+        now = datetime.now(UTC)
+        latest = last_ticket_after(self.database, now)
+        if latest is None:
+            self._clock_fault_told = False
+            return
+        if self._clock_fault_told:
+            return
+        warning = ClockCheck(now, latest).warning
+        log.warning("kiosk %s: %s", self.settings.kiosk.id, warning)
+        create_help_request(
+            self.database,
+            reason=HelpReason.CLOCK_FAULT,
+            kiosk_id=self.settings.kiosk.id,
+            detail=warning,
+        )
+        self._clock_fault_told = True
 
     def print(self, ticket: IssuedTicket, language: str) -> TicketResult:
         """Print a stored ticket and record the outcome; a fault goes to the help desk."""

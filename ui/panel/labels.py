@@ -25,6 +25,7 @@ def reason_label(reason: HelpReason) -> str:
         HelpReason.PREGNANT_OR_CHILD: translate(_CONTEXT, "Mang thai, con nhỏ\nPregnant, child"),
         HelpReason.ASKED_FOR_HELP: translate(_CONTEXT, "Cần hỗ trợ\nAsked for help"),
         HelpReason.PRINTER_FAULT: translate(_CONTEXT, "Máy in lỗi\nPrinter fault"),
+        HelpReason.CLOCK_FAULT: translate(_CONTEXT, "Đồng hồ sai\nClock wrong"),
     }[reason]
 
 

@@ -360,15 +360,22 @@ class PanelWindow(QWidget):
         self.reconnecting_banner.hide()
 
     def _show_printer_faults(self, requests: list[OpenHelpRequest]) -> None:
-        kiosks = sorted({r.kiosk_id for r in requests if r.reason == HelpReason.PRINTER_FAULT})
-        if kiosks:
-            where = ", ".join(kiosks)
-            self.printer_banner.setText(
-                self.tr("Máy in lỗi ở máy: {kiosks}\nPrinter fault at kiosk: {kiosks}").format(
-                    kiosks=where
-                )
-            )
-        self.printer_banner.setVisible(bool(kiosks))
+        lines = []
+        for reason, text in (
+            (
+                HelpReason.PRINTER_FAULT,
+                self.tr("Máy in lỗi ở máy: {kiosks}\nPrinter fault at kiosk: {kiosks}"),
+            ),
+            (
+                HelpReason.CLOCK_FAULT,
+                self.tr("Đồng hồ sai ở máy: {kiosks}\nClock wrong at kiosk: {kiosks}"),
+            ),
+        ):
+            kiosks = sorted({r.kiosk_id for r in requests if r.reason == reason})
+            if kiosks:
+                lines.append(text.format(kiosks=", ".join(kiosks)))
+        self.printer_banner.setText("\n".join(lines))
+        self.printer_banner.setVisible(bool(lines))
 
     def _show_counts(self, counts: HelpCounts | None) -> None:
         total = counts.total if counts else 0
