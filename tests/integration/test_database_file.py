@@ -1,4 +1,4 @@
-"""The SQLite file deleted, replaced, damaged or of a newer schema: one line, nothing lost silently."""
+"""The SQLite file deleted, replaced, damaged or of a newer schema: one line, nothing lost."""
 
 import os
 import shutil
