@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from kiosk.config import PrivacySettings, Settings
 from kiosk.errors import ClockFault
-from kiosk.helpdesk.requests import create_help_request
+from kiosk.catalog.loader import load_catalog
+from kiosk.helpdesk.requests import create_help_request, open_requests
+from kiosk.printing.desk import TicketDesk
 from kiosk.queue.tickets import issue_ticket, list_tickets
 from kiosk.reports.daily import daily_report
 from kiosk.staff.clock import clock_warning, last_ticket_after
@@ -114,3 +116,25 @@ def _zero_figures() -> dict[str, object]:
         "help_requests_by_outcome": {},
         "median_wait_to_claim_seconds": None,
     }
+
+
+def test_a_kiosk_whose_clock_went_back_tells_the_help_desk_once(
+    database: Database, settings: Settings
+) -> None:
+    settings = replace(settings, kiosk=replace(settings.kiosk, id="sanh-2"))
+    # Another kiosk, whose clock is right, issued a ticket an hour "later" than ours reads.
+    issue_ticket(
+        database,
+        settings,
+        procedure_code="1.001193",
+        prefix="A",
+        now=datetime.now(UTC) + timedelta(hours=1),
+    )
+    desk = TicketDesk(database, settings, load_catalog(None))
+
+    first = desk.issue_and_print("1.001193", None, "vi")
+    desk.issue_and_print("1.001193", None, "vi")
+
+    assert first.ticket.label == "A002"
+    faults = [r for r in open_requests(database) if r.reason is HelpReason.CLOCK_FAULT]
+    assert [(r.kiosk_id, r.ticket_label) for r in faults] == [("sanh-2", None)]
