@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from kiosk.catalog.loader import load_catalog
 from kiosk.config import PrivacySettings, Settings
 from kiosk.errors import ClockFault
-from kiosk.catalog.loader import load_catalog
 from kiosk.helpdesk.requests import create_help_request, open_requests
 from kiosk.printing.desk import TicketDesk
 from kiosk.queue.tickets import issue_ticket, list_tickets
