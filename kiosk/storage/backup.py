@@ -19,7 +19,13 @@ from urllib.parse import quote
 from kiosk.config import Settings
 from kiosk.errors import KioskError
 from kiosk.storage.db import Database
-from kiosk.storage.sqlite_file import connect_existing, damage, lock_alone, marker_path
+from kiosk.storage.sqlite_file import (
+    connect_existing,
+    damage,
+    lock_alone,
+    marker_path,
+    remove_leftovers,
+)
 
 log = logging.getLogger(__name__)
 
@@ -149,9 +155,7 @@ def restore(source: Path, target: Path) -> Restored:
         )
     try:
         if not target.exists():
-            # What is left of a deleted database would be read back into the restored one.
-            for leftover in ("-wal", "-shm", "-journal"):
-                target.with_name(target.name + leftover).unlink(missing_ok=True)
+            remove_leftovers(target)
         with closing(_read_only(source)) as backup, closing(sqlite3.connect(target)) as database:
             backup.backup(database)
     except sqlite3.Error as exc:

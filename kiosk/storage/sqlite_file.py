@@ -92,6 +92,7 @@ class SqliteFile:
                 f" ({made.splitlines()[0] if made else 'see its .created file'}): {RESTORE_HINT},"
                 f" {INIT_HINT}"
             )
+        remove_leftovers(self.path)
         sqlite3.connect(self.path).close()
 
     def _check_contents(self) -> None:
@@ -145,6 +146,15 @@ class SqliteFile:
         if self._lock is not None:
             self._lock.close()
             self._lock = None
+
+
+def remove_leftovers(path: Path) -> None:
+    """Delete the WAL and journal of a database file that is gone, before a new one is made.
+
+    SQLite would otherwise read the old database's pages from them into the new file.
+    """
+    for leftover in ("-wal", "-shm", "-journal"):
+        path.with_name(path.name + leftover).unlink(missing_ok=True)
 
 
 def lock_alone(path: Path) -> IO[bytes] | None:

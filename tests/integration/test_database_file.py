@@ -67,8 +67,12 @@ def test_a_file_deleted_under_an_issuing_kiosk_stops_it_and_is_not_made_again(
 
         database_file.unlink()
         after = [worker.issue() for _ in range(2)]
+        # What a kiosk that is switched off now leaves beside the deleted file.
+        wal = tmp_path / "kiosk.sqlite3-wal"
+        shutil.copy(wal, tmp_path / "left.wal")
     finally:
         errors = worker.stop()
+    shutil.copy(tmp_path / "left.wal", wal)
 
     # Nothing is reported stored once the file is gone, and the message names it.
     for answer in after:
@@ -82,6 +86,9 @@ def test_a_file_deleted_under_an_issuing_kiosk_stops_it_and_is_not_made_again(
     assert f"the database file {database_file} is missing" in line
     assert "kiosk-admin db init" in line
     assert not database_file.exists()
+    # Made again on purpose, the new database owes nothing to the old one's WAL.
+    assert kiosk_admin("db", "init", data_dir=tmp_path).returncode == 0
+    assert kiosk_admin(*ISSUE, data_dir=tmp_path).stdout.startswith("A001")
 
 
 def test_db_init_says_what_it_does_and_numbering_starts_again(tmp_path: Path) -> None:
