@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
     from printer import PrinterStatus, PrintOutcome
 
 log = logging.getLogger(__name__)
+
+# How often issuing a ticket looks at whether the clock went back (kiosk.staff.clock).
+CLOCK_CHECK_SECONDS = 60.0
 
 
 def warm_up_printing() -> None:
@@ -126,6 +130,7 @@ class TicketDesk:
         self.catalog = catalog
         self.fonts = bundled_fonts()
         self._clock_fault_told = False
+        self._clock_checked_at = -CLOCK_CHECK_SECONDS
 
     def ticket_content(self, ticket: IssuedTicket, language: str) -> TicketContent:
         """The texts on the ticket in the citizen's language."""
@@ -171,8 +176,12 @@ class TicketDesk:
     def _tell_help_desk_if_clock_behind(self) -> None:
         """A clock behind the last ticket numbers tickets on the wrong day: staff must know.
 
-        Told once (a help request the panel shows in its fault banner) until the clock is right.
+        Told once (a help request the panel shows in its fault banner) until the clock is right;
+        looked at no more than once a minute, which keeps it off the path of most tickets.
         """
+        if time.monotonic() - self._clock_checked_at < CLOCK_CHECK_SECONDS:
+            return
+        self._clock_checked_at = time.monotonic()
         now = datetime.now(UTC)
         latest = last_ticket_after(self.database, now)
         if latest is None:
