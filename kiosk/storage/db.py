@@ -287,4 +287,8 @@ def open_database(
     except DatabaseUnavailable:
         database.dispose()
         raise
+    except OSError as exc:
+        # The data directory or the file beside the database cannot be made or read.
+        database.dispose()
+        raise DatabaseUnavailable(f"{exc.filename or database.describe()}: {exc.strerror}") from exc
     return database

@@ -238,3 +238,13 @@ def test_a_newer_schema_on_postgresql_names_the_server(tmp_path: Path) -> None:
     line = _one_line(result)
     assert "127.0.0.1:5432/test" in line
     assert "update the kiosk to a version that knows schema 0099" in line
+
+
+def test_a_data_directory_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+
+    result = kiosk_admin(*ISSUE, data_dir=blocker / "data")
+
+    assert result.returncode == 2
+    assert str(blocker / "data") in _one_line(result)

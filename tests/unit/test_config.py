@@ -73,6 +73,7 @@ host = "10.0.0.5"
         ("[kiosk]\nlanguages = ['vi', 'fr']\n", "kiosk.languages: allowed languages"),
         ("[queue]\nprefixes = { civil_status = 'a1' }\n", "queue.prefixes.civil_status"),
         ("[printers]\n", "[printers]: unknown section"),
+        ("[storage]\nbackups_kept = 0\n", "storage.backups_kept: expected a whole number"),
         ("[kiosk\n", "not valid TOML"),
     ],
 )
