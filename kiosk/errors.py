@@ -13,6 +13,21 @@ class DatabaseUnavailable(KioskError):
     """The database cannot be reached or opened."""
 
 
+class DatabaseUnusable(DatabaseUnavailable):
+    """The database is there but unusable as it is (damaged, missing, of a newer schema).
+
+    Trying again does not help: a person has to restore a backup or update the kiosk.
+    """
+
+
+class DatabaseFileGone(DatabaseUnusable):
+    """The SQLite file a process opened was deleted or replaced under it: nothing more is stored."""
+
+
+class ClockFault(KioskError):
+    """The machine's clock disagrees with the stored records, so nothing irreversible is done."""
+
+
 class UnknownProcedure(KioskError, KeyError):
     """A procedure code that the catalogue does not hold."""
 

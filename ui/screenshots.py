@@ -20,6 +20,7 @@ from typing import Any
 
 from kiosk.catalog.loader import load_catalog
 from kiosk.catalog.procedures import Catalog
+from kiosk.cli.arguments import number
 from kiosk.cli.context import CliContext
 from kiosk.config import Settings
 from kiosk.errors import KioskError
@@ -45,7 +46,10 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("directory", type=Path, help="where the PNG files go (created if needed)")
     parser.add_argument(
-        "--dpi", type=float, default=96.0, help="screen density to size for (default: 96)"
+        "--dpi",
+        type=number(48.0, 600.0),
+        default=96.0,
+        help="screen density to size for (default: 96)",
     )
     parser.set_defaults(run=run_screenshots)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import entry_points
@@ -63,8 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command: its result, or one line on stderr with status 1 or 2, never a traceback."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_request:
+        # argparse has printed its one line (or the help); in-process callers get the status.
+        return exit_request.code if isinstance(exit_request.code, int) else 2
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -73,13 +80,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     context = CliContext(config_path=args.config)
     try:
-        return int(args.run(args, context))
-    except KioskError as exc:
-        log.debug("kiosk-admin failed", exc_info=True)
-        print(f"kiosk-admin: {exc}", file=sys.stderr)
-        return 2
+        status = int(args.run(args, context))
+        context.out.flush()
+        return status
+    except BrokenPipeError:
+        # The reader of our output went away (`kiosk-admin ticket list | head -1`).
+        _drop_stdout()
+        return 1
+    except (KioskError, OSError) as exc:
+        log.info("kiosk-admin failed", exc_info=True)
+        return _fail(str(exc), 2)
+    except Exception as exc:
+        log.info("kiosk-admin failed", exc_info=True)
+        return _fail(f"unexpected fault ({type(exc).__name__}: {exc}); run with -v for details", 1)
     finally:
         context.close()
+
+
+def _fail(message: str, status: int) -> int:
+    # With stderr closed too, the status alone tells.
+    with contextlib.suppress(OSError, ValueError):
+        print(f"kiosk-admin: {message}", file=sys.stderr)
+    return status
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit does not fail a second time."""
+    # Not a real file (tests capture it): then nothing is flushed at exit either.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

@@ -25,11 +25,27 @@ def register(subparsers: Any) -> None:
 def read_new_pin(from_stdin: bool, what: str = "staff") -> str:
     """A new PIN from stdin's first line, or typed twice without echo."""
     if from_stdin:
-        return sys.stdin.readline().strip()
-    pin = getpass.getpass(f"New {what} PIN: ")
-    if getpass.getpass("Type it again: ") != pin:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            raise KioskError("no PIN on standard input (it is empty or closed); nothing changed")
+        return line.strip()
+    if not _typed_at_a_terminal():
+        raise KioskError("no terminal to type the PIN at: use --pin-stdin; nothing changed")
+    try:
+        pin = getpass.getpass(f"New {what} PIN: ")
+        again = getpass.getpass("Type it again: ")
+    except EOFError:
+        raise KioskError("no PIN typed; nothing changed") from None
+    if again != pin:
         raise KioskError("the two PINs differ; nothing was changed")
     return pin
+
+
+def _typed_at_a_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def run_set_pin(args: argparse.Namespace, context: CliContext) -> int:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.catalog.loader import load_catalog
+from kiosk.cli.arguments import service_day as service_day_argument
+from kiosk.cli.arguments import whole_number
 from kiosk.cli.context import CliContext
 from kiosk.config import LANGUAGES
 from kiosk.printing.desk import TicketDesk
@@ -15,6 +17,9 @@ from kiosk.queue.issuing import issue_for_procedure
 from kiosk.queue.service_day import service_day
 from kiosk.queue.tickets import list_tickets, ticket_as_json
 from kiosk.storage.models import Priority
+
+# No queue hands out more tickets in a day.
+MAX_NUMBER = 99_999
 
 
 def register(subparsers: Any) -> None:
@@ -29,14 +34,14 @@ def register(subparsers: Any) -> None:
     issue.set_defaults(run=run_issue)
 
     listing = actions.add_parser("list", help="list the tickets of a service day")
-    listing.add_argument("--day", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    listing.add_argument("--day", type=service_day_argument, metavar="YYYY-MM-DD")
     listing.add_argument("--json", action="store_true", help="one JSON object per ticket")
     listing.set_defaults(run=run_list)
 
     reprint = actions.add_parser("reprint", help="print a stored ticket again")
-    reprint.add_argument("day", type=date.fromisoformat, metavar="DAY", help="YYYY-MM-DD")
+    reprint.add_argument("day", type=service_day_argument, metavar="DAY", help="YYYY-MM-DD")
     reprint.add_argument("prefix", metavar="PREFIX", help="queue prefix, e.g. A")
-    reprint.add_argument("number", type=int, metavar="NUMBER")
+    reprint.add_argument("number", type=whole_number(1, MAX_NUMBER), metavar="NUMBER")
     reprint.add_argument("--language", choices=LANGUAGES, default="vi")
     reprint.add_argument("--json", action="store_true", help="print one JSON object")
     reprint.set_defaults(run=run_reprint)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +49,15 @@ def run_check(args: argparse.Namespace, context: CliContext) -> int:
         context.emit(str(problem))
     for path in unknown_files(args.folder, languages):
         context.emit(f"{path}: not a clip name, never used (see resources/voice/README.md)")
-    if not problems:
-        context.emit(f"{args.folder}: every clip of {', '.join(languages)} is present and readable")
-    return 1 if problems else 0
+    if problems:
+        # The list is the result (stdout); the verdict goes where failures go, for scripts.
+        print(
+            f"kiosk-admin: {args.folder}: {len(problems)} clip(s) missing or unreadable",
+            file=sys.stderr,
+        )
+        return 1
+    context.emit(f"{args.folder}: every clip of {', '.join(languages)} is present and readable")
+    return 0
 
 
 def run_announce(args: argparse.Namespace, context: CliContext) -> int:

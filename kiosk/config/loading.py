@@ -192,6 +192,7 @@ def settings_as_dict(settings: Settings) -> dict[str, object]:
         "database_url": settings.database_url,
         "preview_dir": str(settings.preview_dir),
         "catalog_overlay": str(settings.catalog_overlay_path),
+        "backup_dir": str(settings.backup_dir),
     }
     result["sources"] = sources
     return result

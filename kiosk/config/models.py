@@ -46,6 +46,7 @@ Policy = text(40)
 Language = text(8)
 Repeats = whole(1, 5)
 Recalls = whole(0, 10)
+Backups = whole(1, 366, "backups")
 NoticeLine = text(200, what="one line on the TV")
 Diagonal = number(0, 150, "inches")
 TargetMinutes = number(0, 480, "minutes", above_low=True)
@@ -182,6 +183,14 @@ class WebSettings:
     rate_burst: Burst = 60
 
 
+@dataclass(frozen=True)
+class StorageSettings:
+    # How many daily backups of the embedded SQLite database are kept (the oldest go first).
+    backups_kept: Backups = 14
+    # Empty means <data dir>/backups.
+    backup_dir: PathText = ""
+
+
 SECTIONS: dict[str, type] = {
     "centre": CentreSettings,
     "kiosk": KioskSettings,
@@ -192,6 +201,7 @@ SECTIONS: dict[str, type] = {
     "privacy": PrivacySettings,
     "display": DisplaySettings,
     "web": WebSettings,
+    "storage": StorageSettings,
 }
 
 
@@ -206,6 +216,7 @@ class Settings:
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
     web: WebSettings = field(default_factory=WebSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
     data_dir: Path = field(default_factory=default_data_dir)
     source: Path | None = None
     # "section.key" -> "file" or "environment"; keys not listed have their default.
@@ -245,6 +256,12 @@ class Settings:
             usb_product_id=printer.usb_product_id or None,
             cups_printer=printer.cups_printer,
             preview_dir=self.preview_dir,
+        )
+
+    @property
+    def backup_dir(self) -> Path:
+        return (
+            Path(self.storage.backup_dir) if self.storage.backup_dir else self.data_dir / "backups"
         )
 
     @property

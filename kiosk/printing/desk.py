@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -28,6 +29,7 @@ from kiosk.printing.ticket_texts import issued_at_text, queue_line, words_for
 from kiosk.queue.follow_links import FollowLinks
 from kiosk.queue.issuing import issue_for_procedure
 from kiosk.queue.tickets import IssuedTicket, record_print_outcome, stored_ticket
+from kiosk.staff.clock import ClockCheck, last_ticket_after
 from kiosk.storage.db import Database
 from kiosk.storage.models import HelpReason, PrintStatus, Priority, Ticket
 from printer.ticket_content import FontSet, TicketContent
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
     from printer import ChecklistContent, PrinterStatus, PrintOutcome
 
 log = logging.getLogger(__name__)
+
+# How often issuing a ticket looks at whether the clock went back (kiosk.staff.clock).
+CLOCK_CHECK_SECONDS = 60.0
 
 
 def warm_up_printing() -> None:
@@ -145,6 +150,8 @@ class TicketDesk:
         self.catalog = catalog
         self.fonts = bundled_fonts()
         self.follow_links = FollowLinks(database, settings)
+        self._clock_fault_told = False
+        self._clock_checked_at = -CLOCK_CHECK_SECONDS
 
     def ticket_content(self, ticket: IssuedTicket, language: str) -> TicketContent:
         """The texts on the ticket in the citizen's language."""
@@ -178,6 +185,7 @@ class TicketDesk:
         self, procedure_code: str, priority: Priority | None, language: str
     ) -> TicketResult:
         """Store a ticket (and the help request of a flagged citizen), then print it."""
+        self._tell_help_desk_if_clock_behind()
         ticket = issue_for_procedure(
             self.database,
             self.settings,
@@ -191,6 +199,32 @@ class TicketDesk:
         if ticket.help_request_id is None:
             return result
         return replace(result, help_request_ids=(ticket.help_request_id, *result.help_request_ids))
+
+    def _tell_help_desk_if_clock_behind(self) -> None:
+        """A clock behind the last ticket numbers tickets on the wrong day: staff must know.
+
+        Told once (a help request the panel shows in its fault banner) until the clock is right;
+        looked at no more than once a minute, which keeps it off the path of most tickets.
+        """
+        if time.monotonic() - self._clock_checked_at < CLOCK_CHECK_SECONDS:
+            return
+        self._clock_checked_at = time.monotonic()
+        now = datetime.now(UTC)
+        latest = last_ticket_after(self.database, now)
+        if latest is None:
+            self._clock_fault_told = False
+            return
+        if self._clock_fault_told:
+            return
+        warning = ClockCheck(now, latest).warning
+        log.warning("kiosk %s: %s", self.settings.kiosk.id, warning)
+        create_help_request(
+            self.database,
+            reason=HelpReason.CLOCK_FAULT,
+            kiosk_id=self.settings.kiosk.id,
+            detail=warning,
+        )
+        self._clock_fault_told = True
 
     def print(self, ticket: IssuedTicket, language: str) -> TicketResult:
         """Print a stored ticket and record the outcome; a fault goes to the help desk."""

@@ -185,8 +185,11 @@ def daily_report(
     checklists = checklists_printed_by_day(database, first, last)
     calling = calling_by_day(database, first, last, target_wait_minutes)
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    # Kept figures stand for rows that are gone; a day whose rows still exist is counted from
+    # them, so figures stored too early (a clock that ran ahead) never hide a ticket.
+    live = tickets.keys() | requests_by_day.keys()
     return [
-        kept.get(day)
+        (kept.get(day) if day not in live else None)
         or DayReport(
             day=day,
             tickets=tickets.get(day, {}),

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 
 from kiosk.config import Settings
+from kiosk.errors import ClockFault
 from kiosk.queue.service_day import service_day
 from kiosk.reports.daily import daily_report, utc_span
+from kiosk.staff.clock import check_clock
 from kiosk.storage.db import Database
 from kiosk.storage.models import ChecklistPrint, DailyReport, HelpRequest, Ticket
 
@@ -32,11 +34,20 @@ class Purge:
 
 
 def purge_expired(database: Database, settings: Settings, now: datetime | None = None) -> Purge:
-    """Keep the figures of every day before the retention period, then delete its rows."""
+    """Keep the figures of every day before the retention period, then delete its rows.
+
+    Nothing happens while the clock is doubtful (`ClockFault`). Whatever the clock says, the
+    day of the newest stored record and later days are never purged nor summarised: a clock
+    that runs ahead must not delete today's live tickets nor freeze figures of days not over.
+    """
     zone = settings.centre.zone
-    kept_from = service_day(now or datetime.now(UTC), zone) - timedelta(
-        days=settings.privacy.retention_days
-    )
+    clock = check_clock(database, now)
+    if clock.warning is not None:
+        log.warning("expired tickets not deleted: %s", clock.warning)
+        raise ClockFault(f"nothing deleted: {clock.warning}")
+    today = service_day(clock.now, zone)
+    newest_day = service_day(clock.newest_record, zone) if clock.newest_record else today
+    kept_from = min(today - timedelta(days=settings.privacy.retention_days), newest_day)
     cutoff, _ = utc_span(kept_from, kept_from, zone)
     with database.read() as session:
         oldest_ticket = session.scalar(select(func.min(Ticket.service_day)))
@@ -55,10 +66,10 @@ def purge_expired(database: Database, settings: Settings, now: datetime | None =
         settings.queue.target_wait_minutes,
     )
     with database.write() as session:
-        known = set(session.scalars(select(DailyReport.service_day)))
         for report in reports:
-            if report.day not in known:
-                session.add(DailyReport(service_day=report.day, figures=report.as_json()))
+            # A day that still has rows is reported from them (`daily_report`), so figures
+            # stored for it earlier, by a purge misled by its clock, are replaced, not kept.
+            session.merge(DailyReport(service_day=report.day, figures=report.as_json()))
         requests = session.execute(delete(HelpRequest).where(HelpRequest.created_at < cutoff))
         tickets = session.execute(delete(Ticket).where(Ticket.service_day < kept_from))
         session.execute(delete(ChecklistPrint).where(ChecklistPrint.service_day < kept_from))

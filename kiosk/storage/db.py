@@ -9,16 +9,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.errors import DatabaseUnavailable
+from kiosk.errors import DatabaseUnavailable, DatabaseUnusable
+from kiosk.storage.sqlite_file import RESTORE_HINT, SqliteFile, connect_existing
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -65,10 +67,15 @@ class Database:
     def __init__(self, url: str, *, busy_timeout_ms: int = 10_000, echo: bool = False) -> None:
         self.url = _normalise_url(url)
         kwargs: dict[str, Any] = {"echo": echo}
+        # The SQLite file, watched while in use (None for PostgreSQL and in-memory SQLite).
+        self.file: SqliteFile | None = None
         if self.is_sqlite:
             database = self.url.database or ""
             if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+                self.file = SqliteFile(Path(database))
+                kwargs["creator"] = partial(
+                    connect_existing, self.file.path, busy_timeout_ms / 1000
+                )
             kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000}
         else:
             # A pooled connection may have died with a server restart; pinging it on checkout
@@ -97,8 +104,12 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A writing transaction, committed on success and rolled back on any error."""
-        with self._wrap_errors(), self._write_sessions() as session, session.begin():
+        """A writing transaction, committed on success and rolled back on any error.
+
+        On SQLite, a file deleted or replaced under the process raises `DatabaseFileGone`
+        before the transaction, or after it: what went into a deleted file is not stored.
+        """
+        with self._watching_file(), self._write_sessions() as session, session.begin():
             yield session
 
     @contextmanager
@@ -113,20 +124,33 @@ class Database:
         """
         autocommit = single_statement and not self.is_sqlite
         engine = self._autocommit_engine if autocommit else self._write_engine
-        with self._wrap_errors(), engine.begin() as connection:
+        with self._watching_file(), engine.begin() as connection:
             yield connection
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A reading transaction (deferred on SQLite: it takes no write lock)."""
+        if self.file is not None:
+            self.file.ensure_same()
         with self._wrap_errors(), self._read_sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def _watching_file(self) -> Iterator[None]:
+        if self.file is None:
+            with self._wrap_errors():
+                yield
+            return
+        self.file.ensure_same()
+        with self._wrap_errors():
+            yield
+        self.file.ensure_same()
 
     @contextmanager
     def _wrap_errors(self) -> Iterator[None]:
         try:
             yield
-        except OperationalError as exc:
+        except DBAPIError as exc:
             fault = self.fault(exc)
             if fault is None:
                 raise
@@ -150,27 +174,54 @@ class Database:
         A database already at ``SCHEMA_REVISION`` is left alone without loading Alembic,
         which would cost a kiosk a sixth of its start-up time.
         """
-        if self.schema_revision() == SCHEMA_REVISION:
+        revision = self.schema_revision()
+        if revision == SCHEMA_REVISION:
             return
         from alembic import command
 
         config = alembic_config(self)
+        if revision is not None:
+            self._check_known(config, revision)
         try:
             migrating = self.engine.execution_options(**{_WRITE_OPTION: True})
             with migrating.connect() as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise (self.fault(exc) or DatabaseUnavailable(self._unreachable(exc))) from exc
         log.info("database %s is at the latest schema", self.describe())
 
+    def _check_known(self, config: AlembicConfig, revision: str) -> None:
+        """A schema made by a newer kiosk is not touched: stop with what to do instead."""
+        from alembic.script import ScriptDirectory
+        from alembic.util import CommandError
+
+        try:
+            ScriptDirectory.from_config(config).get_revision(revision)
+        except CommandError:
+            raise DatabaseUnusable(
+                f"{self._where()} is at schema {revision}, which this kiosk does not know (it"
+                f" knows up to {SCHEMA_REVISION}): update the kiosk to a version that knows"
+                f" schema {revision}"
+            ) from None
+
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.file is not None:
+            self.file.close()
+
+    def _where(self) -> str:
+        return f"the database file {self.url.database}" if self.is_sqlite else self.describe()
 
     def fault(self, exc: DBAPIError) -> DatabaseUnavailable | None:
         """The database fault behind ``exc`` in words a technician can act on, if it is one."""
         message = str(exc.orig).lower()
-        where = f"the database file {self.url.database}" if self.is_sqlite else self.describe()
+        where = self._where()
+        if self.file is not None and not self.file.path.exists():
+            return DatabaseUnusable(self.file.gone_message("is missing"))
+        for phrase, explanation in _DAMAGE_FAULTS:
+            if phrase in message:
+                return DatabaseUnusable(explanation.format(where=where))
         for phrase, explanation in _STORAGE_FAULTS:
             if phrase in message:
                 return DatabaseUnavailable(explanation.format(where=where))
@@ -197,6 +248,12 @@ _STORAGE_FAULTS = (
     ("unable to open database", "{where} cannot be opened: is its folder there and writable?"),
     ("database is locked", "{where} stayed locked by another process: is a kiosk stuck?"),
 )
+# Faults that no retry mends.
+_DAMAGE_FAULTS = (
+    ("file is not a database", f"{{where}} is not an SQLite database (damaged): {RESTORE_HINT}"),
+    ("malformed", f"{{where}} is damaged (malformed): {RESTORE_HINT}"),
+    ("database corrupt", f"{{where}} is damaged: {RESTORE_HINT}"),
+)
 _CONNECTION_FAULTS = ("connection", "could not connect", "server closed", "terminating")
 
 
@@ -209,15 +266,29 @@ def alembic_config(database: Database) -> AlembicConfig:
     return config
 
 
-def open_database(url: str, *, busy_timeout_ms: int = 10_000, upgrade: bool = True) -> Database:
-    """Open the database and bring its schema up to date; faults become `DatabaseUnavailable`."""
+def open_database(
+    url: str, *, busy_timeout_ms: int = 10_000, upgrade: bool = True, create: bool = False
+) -> Database:
+    """Open the database and bring its schema up to date; faults become `DatabaseUnavailable`.
+
+    An SQLite file is made only where none was made before, or with ``create``
+    (`kiosk-admin db init`); a damaged one or one of a newer schema raises `DatabaseUnusable`.
+    """
     database = Database(url, busy_timeout_ms=busy_timeout_ms)
     try:
+        if database.file is not None:
+            database.file.prepare(create=create)
         if upgrade:
             database.upgrade()
         else:
             database.check_connection()
+        if database.file is not None:
+            database.file.opened()
     except DatabaseUnavailable:
         database.dispose()
         raise
+    except OSError as exc:
+        # The data directory or the file beside the database cannot be made or read.
+        database.dispose()
+        raise DatabaseUnavailable(f"{exc.filename or database.describe()}: {exc.strerror}") from exc
     return database

@@ -58,6 +58,8 @@ class HelpReason(enum.StrEnum):
     PREGNANT_OR_CHILD = "pregnant_or_child"
     ASKED_FOR_HELP = "asked_for_help"
     PRINTER_FAULT = "printer_fault"
+    # The kiosk's clock is behind the last ticket stored (kiosk.staff.clock).
+    CLOCK_FAULT = "clock_fault"
 
 
 class HelpOutcome(enum.StrEnum):

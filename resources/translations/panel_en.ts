@@ -29,6 +29,10 @@
             <translation>Printer fault</translation>
         </message>
         <message>
+            <source>Clock wrong</source>
+            <translation>Clock wrong</translation>
+        </message>
+        <message>
             <location filename="../../ui/panel/labels.py" line="32" />
             <source>Guided documents</source>
             <translation>Guided documents</translation>
@@ -160,6 +164,10 @@ kiosk-admin volunteers add NAME</translation>
             <location filename="../../ui/panel/window.py" line="285" />
             <source>Printer fault at kiosk: {kiosks}</source>
             <translation>Printer fault at kiosk: {kiosks}</translation>
+        </message>
+        <message>
+            <source>Clock wrong at kiosk: {kiosks}</source>
+            <translation>Clock wrong at kiosk: {kiosks}</translation>
         </message>
         <message>
             <location filename="../../ui/panel/window.py" line="210" />

@@ -29,6 +29,10 @@
             <translation>Máy in lỗi</translation>
         </message>
         <message>
+            <source>Clock wrong</source>
+            <translation>Đồng hồ sai</translation>
+        </message>
+        <message>
             <location filename="../../ui/panel/labels.py" line="32" />
             <source>Guided documents</source>
             <translation>Hướng dẫn hồ sơ</translation>
@@ -160,6 +164,10 @@ kiosk-admin volunteers add NAME</translation>
             <location filename="../../ui/panel/window.py" line="285" />
             <source>Printer fault at kiosk: {kiosks}</source>
             <translation>Máy in lỗi ở máy: {kiosks}</translation>
+        </message>
+        <message>
+            <source>Clock wrong at kiosk: {kiosks}</source>
+            <translation>Đồng hồ sai ở máy: {kiosks}</translation>
         </message>
         <message>
             <location filename="../../ui/panel/window.py" line="210" />

@@ -26,6 +26,9 @@ def test_migrations_create_every_table_and_column_of_the_models(database: Databa
 
 def test_migration_0003_keeps_tickets_and_their_help_requests(database_url: str) -> None:
     database = Database(database_url)
+    if database.file is not None:
+        # An SQLite file is only made on purpose (kiosk/storage/sqlite_file.py).
+        database.file.prepare(create=True)
     config = alembic_config(database)
     try:
         with database.engine.execution_options(**{_WRITE_OPTION: True}).connect() as connection:

@@ -199,6 +199,25 @@ def test_a_printer_fault_is_announced_above_everything(
     )
 
 
+def test_a_kiosk_clock_behind_the_last_ticket_is_announced_with_printer_faults(
+    qtbot: QtBot, panel: PanelWindow, database: Database
+) -> None:
+    create_help_request(database, reason=HelpReason.PRINTER_FAULT, kiosk_id="sanh-2")
+    _start(qtbot, panel, "sanh-2")
+
+    create_help_request(database, reason=HelpReason.CLOCK_FAULT, kiosk_id="sanh-1")
+
+    qtbot.waitUntil(
+        lambda: (
+            (
+                "Máy in lỗi ở máy: sanh-2\nĐồng hồ sai ở máy: sanh-1"
+            )
+            in _labels(panel)
+        ),
+        timeout=3000,
+    )
+
+
 def test_buttons_are_touch_sized(qtbot: QtBot, panel: PanelWindow, database: Database) -> None:
     create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id="sanh-1")
     _start(qtbot, panel, "sanh-1")

@@ -83,6 +83,7 @@ host = "10.0.0.5"
         ("[web]\npublic_url = 'phones.local'\n", "web.public_url: 'phones.local' is not allowed"),
         ("[web]\npublic_url = 'http://x/?a=1'\n", "web.public_url: .* is not allowed"),
         ("[web]\nrate_burst = 0\n", "web.rate_burst: expected a whole number"),
+        ("[storage]\nbackups_kept = 0\n", "storage.backups_kept: expected a whole number"),
         ("[kiosk\n", "not valid TOML"),
     ],
 )

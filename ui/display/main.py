@@ -62,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" {', '.join(screens) or 'none'}",
             file=sys.stderr,
         )
+        database.dispose()
         return 2
     metrics = tv_metrics(
         screen, settings.display.screen_diagonal_inches, settings.kiosk.fallback_dpi

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.catalog.loader import load_catalog
 from kiosk.config import Settings, load_settings
-from kiosk.errors import KioskError
+from kiosk.errors import DatabaseUnusable, KioskError
 from kiosk.printing.desk import TicketDesk, warm_up_printing
 from kiosk.storage.db import Database, open_database
 from ui.common.app_setup import configure_logging, create_application, display_problem
@@ -26,6 +26,8 @@ EXIT_NO_DISPLAY = 3
 # A window of the portrait shape that most kiosks have, for --windowed.
 WINDOWED_SIZE = (720, 1280)
 PURGE_DELAY_MS = 60_000
+# The daily backup of an SQLite database is looked at every hour (taken when a day old).
+BACKUP_CHECK_MS = 3_600_000
 # Long enough for the first screen to be drawn, far shorter than a citizen's five taps.
 WARM_UP_DELAY_MS = 500
 
@@ -50,6 +52,35 @@ def _purge_in_background(window: KioskWindow, database: Database, settings: Sett
     )
 
 
+def _back_up_in_background(window: KioskWindow, database: Database, settings: Settings) -> None:
+    from kiosk.storage.backup import back_up_if_due
+
+    window.runner.run(
+        lambda: back_up_if_due(database, settings),
+        lambda _backup: None,
+        lambda error: log.error("could not back up the database: %s", error),
+    )
+
+
+def _out_of_service(fault: str, windowed: bool) -> int:
+    """Stay up showing the fault (a restart loop would not mend it), issuing nothing."""
+    from ui.common.metrics import metrics_for
+    from ui.common.theme import apply_theme
+    from ui.kiosk.screens.notices import OutOfServiceNotice
+
+    log.error("kiosk out of service: %s", fault)
+    app = create_application("kiosk", [sys.argv[0]])
+    metrics = metrics_for(app.primaryScreen(), 96.0)
+    apply_theme(app, metrics)
+    notice = OutOfServiceNotice(metrics, fault)
+    if windowed:
+        notice.resize(*WINDOWED_SIZE)
+        notice.show()
+    else:
+        notice.showFullScreen()
+    return app.exec()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     problem = display_problem()
@@ -63,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         database = open_database(
             settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms
         )
+    except DatabaseUnusable as exc:
+        return _out_of_service(str(exc), args.windowed)
     except KioskError as exc:
         log.debug("start-up failed", exc_info=True)
         print(f"kiosk: {exc}", file=sys.stderr)
@@ -87,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Forget what is past the retention period, off the GUI thread, once the kiosk has
     # settled (not while the first screen is being drawn).
     QTimer.singleShot(PURGE_DELAY_MS, lambda: _purge_in_background(window, database, settings))
+    backups = QTimer(window)
+    backups.timeout.connect(lambda: _back_up_in_background(window, database, settings))
+    backups.start(BACKUP_CHECK_MS)
+    QTimer.singleShot(PURGE_DELAY_MS * 2, backups.timeout.emit)
     QTimer.singleShot(
         WARM_UP_DELAY_MS,
         lambda: window.runner.run(

@@ -23,6 +23,7 @@ def reason_label(reason: HelpReason) -> str:
         HelpReason.PREGNANT_OR_CHILD: translate("HelpDesk", "Pregnant, small child"),
         HelpReason.ASKED_FOR_HELP: translate("HelpDesk", "Asked for help"),
         HelpReason.PRINTER_FAULT: translate("HelpDesk", "Printer fault"),
+        HelpReason.CLOCK_FAULT: translate("HelpDesk", "Clock wrong"),
     }[reason]
 
 

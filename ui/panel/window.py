@@ -79,7 +79,7 @@ class PanelWindow(Retranslating, QWidget):
         self._volunteer: str | None = None
         self._pending_claim: int | None = None
         self._closing: OpenHelpRequest | None = None
-        self._printer_kiosks = ""
+        self._fault_kiosks: dict[HelpReason, str] = {}
         self._notice_text: Callable[[], str] | None = None
         self._loaded = False
         # Database work runs off the GUI thread; one reload at a time, the newest wins.
@@ -204,9 +204,7 @@ class PanelWindow(Retranslating, QWidget):
         other = "en" if self.language == "vi" else "vi"
         self.language_button.setText(LANGUAGE_NAMES[other])
         self.reconnecting_banner.setText(self.tr("Database connection lost, reconnecting…"))
-        self.printer_banner.setText(
-            self.tr("Printer fault at kiosk: {kiosks}").format(kiosks=self._printer_kiosks)
-        )
+        self._write_fault_banner()
         self.nobody_waiting.setText(self.tr("Nobody is waiting for help."))
         self.coming_button.setText(self.tr("I'm coming"))
         self.done_button.setText(self.tr("Done"))
@@ -279,12 +277,21 @@ class PanelWindow(Retranslating, QWidget):
             log.error("the panel could not read or write the database", exc_info=error)
 
     def _show_printer_faults(self, requests: list[OpenHelpRequest]) -> None:
-        kiosks = sorted({r.kiosk_id for r in requests if r.reason == HelpReason.PRINTER_FAULT})
-        self._printer_kiosks = ", ".join(kiosks)
-        self.printer_banner.setText(
-            self.tr("Printer fault at kiosk: {kiosks}").format(kiosks=self._printer_kiosks)
-        )
-        self.printer_banner.setVisible(bool(kiosks))
+        """The banner naming kiosks whose printer failed or whose clock went back."""
+        self._fault_kiosks = {
+            reason: ", ".join(sorted({r.kiosk_id for r in requests if r.reason == reason}))
+            for reason in (HelpReason.PRINTER_FAULT, HelpReason.CLOCK_FAULT)
+        }
+        self._write_fault_banner()
+
+    def _write_fault_banner(self) -> None:
+        texts = {
+            HelpReason.PRINTER_FAULT: self.tr("Printer fault at kiosk: {kiosks}"),
+            HelpReason.CLOCK_FAULT: self.tr("Clock wrong at kiosk: {kiosks}"),
+        }
+        lines = [texts[r].format(kiosks=k) for r, k in self._fault_kiosks.items() if k]
+        self.printer_banner.setText("\n".join(lines))
+        self.printer_banner.setVisible(bool(lines))
 
     # What the volunteer taps ------------------------------------------------------------------
 

@@ -89,3 +89,23 @@ class IdleWarning(Notice):
             )
         )
         self.button.setText(self.tr("I need more time"))
+
+
+class OutOfServiceNotice(Notice):
+    """The whole kiosk when its database cannot be used: citizens go to the help desk, and the
+    technician reads what is wrong and what to do. Nothing can be issued from here."""
+
+    def __init__(self, metrics: Metrics, fault: str, parent: QWidget | None = None) -> None:
+        super().__init__(metrics, parent)
+        self.button.hide()
+        self.fault = RoleLabel("notice-text")
+        self.fault.setWordWrap(True)
+        self.fault.setText(fault)
+        self.column.insertWidget(4, self.fault)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Ki-ốt tạm ngừng phục vụ\nThis kiosk is out of service"))
+        self.text.setText(
+            self.tr("Xin mời hỏi tại bàn hỗ trợ\nPlease ask at the help desk or at a counter.")
+        )
