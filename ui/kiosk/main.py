@@ -87,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Forget what is past the retention period, off the GUI thread, once the kiosk has
     # settled (not while the first screen is being drawn).
     QTimer.singleShot(PURGE_DELAY_MS, lambda: _purge_in_background(window, database, settings))
+    # The speech engine, likewise, once the first screen is up (it takes a second or more).
+    QTimer.singleShot(WARM_UP_DELAY_MS, window.speaker.prepare)
     QTimer.singleShot(
         WARM_UP_DELAY_MS,
         lambda: window.runner.run(
