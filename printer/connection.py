@@ -46,7 +46,15 @@ class _Usb(_QuietClose, Usb):
 
 
 class _Serial(_QuietClose, Serial):
-    pass
+    """python-escpos's Serial, taking a status answer as soon as it arrives.
+
+    python-escpos asks pyserial for 16 bytes, and pyserial waits its whole timeout for
+    them; a status answer is one byte, so every query took the full timeout.
+    """
+
+    def _read(self) -> bytes:
+        first = self.device.read(1)
+        return first + self.device.read(self.device.in_waiting) if first else first
 
 
 class _File(_QuietClose, File):
