@@ -117,6 +117,15 @@ class PrivacySettings:
 
 
 @dataclass(frozen=True)
+class DoctorSettings:
+    # What `kiosk-admin doctor` checks besides this machine; empty or 0: not checked.
+    # kiosk-web's address as this machine reaches it, e.g. "http://10.0.0.2:8080/".
+    web_url: str = ""
+    # How many screens this PC drives: 2 when it also shows the hall display.
+    screens: int = 0
+
+
+@dataclass(frozen=True)
 class Settings:
     centre: CentreSettings = field(default_factory=CentreSettings)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
@@ -125,6 +134,7 @@ class Settings:
     queue: QueueSettings = field(default_factory=QueueSettings)
     catalog: CatalogSettings = field(default_factory=CatalogSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    doctor: DoctorSettings = field(default_factory=DoctorSettings)
     data_dir: Path = field(default_factory=default_data_dir)
     source: Path | None = None
 
@@ -181,6 +191,7 @@ _SECTIONS: dict[str, type] = {
     "queue": QueueSettings,
     "catalog": CatalogSettings,
     "privacy": PrivacySettings,
+    "doctor": DoctorSettings,
 }
 
 
@@ -260,6 +271,14 @@ def _check(settings: Settings) -> None:
     url = settings.database.url
     if url and not url.startswith(("sqlite", "postgresql")):
         raise ConfigError("database.url: expected a sqlite:/// or postgresql+psycopg:// URL")
+    _check_doctor(settings.doctor)
+
+
+def _check_doctor(doctor: DoctorSettings) -> None:
+    if doctor.web_url and not re.match(r"https?://[^/\s]+", doctor.web_url):
+        raise ConfigError("doctor.web_url: expected an http:// or https:// address, or empty")
+    if not 0 <= doctor.screens <= 4:
+        raise ConfigError("doctor.screens: expected a whole number from 0 (not checked) to 4")
 
 
 def _check_printer(settings: Settings) -> None:

@@ -81,9 +81,12 @@ def query_status(spec: PrinterSpec) -> PrinterStatus:
     return _with_watchdog(
         spec,
         lambda: _status_on_device(spec),
-        on_fault=lambda reason: PrinterStatus(None, None, reason),
+        on_fault=lambda reason: PrinterStatus(None, None, reason, reachable=False),
         given_up=PrinterStatus(
-            None, None, f"printer {spec.target} did not answer within {spec.timeout_seconds:g} s"
+            None,
+            None,
+            f"printer {spec.target} did not answer within {spec.timeout_seconds:g} s",
+            reachable=False,
         ),
     )
 

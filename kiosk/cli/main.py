@@ -13,6 +13,7 @@ from kiosk.cli import (
     catalog_commands,
     config_commands,
     db_commands,
+    doctor_commands,
     pin_commands,
     printer_commands,
     privacy_commands,
@@ -36,6 +37,7 @@ SUBJECTS = [
     volunteer_commands,
     report_commands,
     privacy_commands,
+    doctor_commands,
 ]
 # Subjects that need Qt live in ui/ and join through this entry-point group, so that kiosk/
 # never imports ui/ (pyproject.toml: [project.entry-points."kiosk_admin.subjects"]).
