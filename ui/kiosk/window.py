@@ -48,6 +48,7 @@ from ui.kiosk.screens.staff import StaffMenu, StaffPinPad
 from ui.kiosk.screens.ticket import TicketScreen
 from ui.kiosk.screens.welcome import WelcomeScreen
 from ui.kiosk.speech import Speaker
+from ui.kiosk.widgets.machine_check import MachineCheck
 from ui.kiosk.widgets.nav_bar import NavigationBar
 from ui.kiosk.widgets.tap_button import TapButton
 
@@ -140,6 +141,7 @@ class KioskWindow(Retranslating, QWidget):
         self.idle_warning = IdleWarning(metrics)
         self.pin_pad = StaffPinPad(metrics)
         self.staff_menu = StaffMenu(metrics)
+        self.staff_menu.add_tool(MachineCheck(metrics, self.settings, self.runner))
         self._pages = QStackedLayout(self)
         # The window is the screen's size; its contents never ask for another.
         self._pages.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)

@@ -128,6 +128,10 @@ class StaffMenu(StaffPage):
         self.column.addLayout(row)
         self.retranslate()
 
+    def add_tool(self, tool: QWidget) -> None:
+        """Another staff tool under the printer test (each tool is a widget module of its own)."""
+        self.column.insertWidget(self.column.count() - 2, tool, 1)
+
     def _test_printer(self) -> None:
         self._check = None
         self._printer_result.setText(self.tr("Testing the printer…"))
