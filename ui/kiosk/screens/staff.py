@@ -14,6 +14,7 @@ from ui.kiosk.widgets.tap_button import TapButton
 from ui.kiosk.widgets.text import RoleLabel
 
 MAX_PIN_LENGTH = 12
+TOOL_STRETCH = 10
 
 
 class StaffPage(Retranslating, QWidget):
@@ -129,8 +130,11 @@ class StaffMenu(StaffPage):
         self.retranslate()
 
     def add_tool(self, tool: QWidget) -> None:
-        """Another staff tool under the printer test (each tool is a widget module of its own)."""
-        self.column.insertWidget(self.column.count() - 2, tool, 1)
+        """Another staff tool under the printer test (each tool is a widget module of its own).
+
+        Tools take the room left on the page, before the stretch above the bottom buttons.
+        """
+        self.column.insertWidget(self.column.count() - 2, tool, TOOL_STRETCH)
 
     def _test_printer(self) -> None:
         self._check = None
