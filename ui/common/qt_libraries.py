@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 # The plugins each display platform loads (client side only: the kiosk is never a compositor),
-# and the speech plugin, whose library comes with the speech stack.
+# the speech plugin (its library comes with the speech stack) and the sound plugin (chimes).
 PLUGIN_PATTERNS: dict[str, tuple[str, ...]] = {
     "xcb": ("platforms/libqxcb.so", "xcbglintegrations/*.so"),
     "wayland": (
@@ -25,6 +25,7 @@ PLUGIN_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "offscreen": ("platforms/libqoffscreen.so",),
     "speech": ("texttospeech/*.so",),
+    "sound": ("multimedia/*.so",),
 }
 DISPLAY_PLATFORMS = ("xcb", "wayland", "offscreen")
 _LDD_TIMEOUT_SECONDS = 30
