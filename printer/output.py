@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from escpos.escpos import Escpos
-from escpos.exceptions import DeviceNotFoundError
-from escpos.exceptions import Error as EscposError
 from escpos.printer import Network
 from PIL import Image
 
 from printer.connection import open_printer
 from printer.escpos_job import encode_image_job
+from printer.faults import fault_reason, is_expected_fault
 from printer.preview import write_preview
 from printer.spec import PrinterSpec
 from printer.status import PrinterStatus, read_status, supports_status
@@ -82,9 +81,12 @@ def query_status(spec: PrinterSpec) -> PrinterStatus:
     return _with_watchdog(
         spec,
         lambda: _status_on_device(spec),
-        on_fault=lambda reason: PrinterStatus(None, None, reason),
+        on_fault=lambda reason: PrinterStatus(None, None, reason, reachable=False),
         given_up=PrinterStatus(
-            None, None, f"printer {spec.target} did not answer within {spec.timeout_seconds:g} s"
+            None,
+            None,
+            f"printer {spec.target} did not answer within {spec.timeout_seconds:g} s",
+            reachable=False,
         ),
     )
 
@@ -165,8 +167,11 @@ def _with_watchdog(
             results.append(attempt())
         except Exception as error:  # every printer fault must become an outcome
             reason = fault_reason(error, spec)
-            expected = isinstance(error, OSError | EscposError | RuntimeError)
-            logger.warning("%s", reason, exc_info=not expected)
+            if is_expected_fault(error):
+                # The outcome carries the reason to the caller, who reports it once.
+                logger.info("%s", reason)
+            else:
+                logger.warning("%s", reason, exc_info=True)
             results.append(on_fault(reason))
 
     worker = threading.Thread(target=run, name=f"printer {spec.target}", daemon=True)
@@ -176,33 +181,3 @@ def _with_watchdog(
         return results[0]
     logger.warning("printer %s: gave up after %g s", spec.target, spec.timeout_seconds)
     return given_up
-
-
-def fault_reason(error: Exception, spec: PrinterSpec) -> str:
-    """A sentence a technician can act on, naming the printer."""
-    target = spec.target
-    if isinstance(error, DeviceNotFoundError):
-        return _open_fault_reason(error, spec)
-    if isinstance(error, TimeoutError):
-        return (
-            f"printer {target} stopped taking data; "
-            f"ticket not fully sent within {spec.timeout_seconds:g} s"
-        )
-    if isinstance(error, ConnectionError):
-        return f"printer {target} closed the connection; ticket not printed in full"
-    if isinstance(error, OSError):
-        return f"printer {target}: {error.strerror or error}"
-    return f"printer {target}: {type(error).__name__}: {error}"
-
-
-def _open_fault_reason(error: DeviceNotFoundError, spec: PrinterSpec) -> str:
-    # python-escpos raises DeviceNotFoundError while handling the OSError that says why.
-    cause = error.__context__
-    target = spec.target
-    if isinstance(cause, ConnectionRefusedError):
-        return f"printer {target} refused the connection"
-    if isinstance(cause, TimeoutError):
-        return f"printer {target} did not accept a connection within {spec.timeout_seconds:g} s"
-    if isinstance(cause, OSError):
-        return f"cannot reach printer {target}: {cause.strerror or cause}"
-    return f"cannot open printer {target}: {str(error).splitlines()[-1]}"

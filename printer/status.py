@@ -26,11 +26,15 @@ _PAPER_END_BITS = 0b0110_0000  # DLE EOT 4
 
 @dataclass(frozen=True)
 class PrinterStatus:
-    """What the printer said about itself; ``None`` where it did not say."""
+    """What the printer said about itself; ``None`` where it did not say.
+
+    ``reachable`` is False when the printer could not even be opened or connected to.
+    """
 
     online: bool | None
     paper: PaperLevel | None
     reason: str | None = None
+    reachable: bool = True
 
     @property
     def answered(self) -> bool:

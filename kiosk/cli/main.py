@@ -17,6 +17,7 @@ from kiosk.cli import (
     counter_commands,
     counters_commands,
     db_commands,
+    doctor_commands,
     pin_commands,
     printer_commands,
     privacy_commands,
@@ -44,6 +45,7 @@ SUBJECTS = [
     report_commands,
     privacy_commands,
     voice_commands,
+    doctor_commands,
 ]
 # Subjects that need Qt live in ui/ and join through this entry-point group, so that kiosk/
 # never imports ui/ (pyproject.toml: [project.entry-points."kiosk_admin.subjects"]).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from kiosk.cli.context import CliContext
@@ -22,7 +23,13 @@ def run_test(args: argparse.Namespace, context: CliContext) -> int:
     record = result.as_json()
     if args.json:
         context.emit_json(record)
-    else:
+    elif result.printed:
         for key, value in record.items():
             context.emit(f"{key}: {'-' if value is None else value}")
+    else:
+        # One line, naming the printer and the fix, as every kiosk-admin error.
+        reason = result.outcome.reason or "no reason given"
+        named = result.target in reason or result.target.removeprefix("USB ") in reason
+        where = "" if named else f"printer {result.target}: "
+        print(f"kiosk-admin: test page not printed: {where}{reason}", file=sys.stderr)
     return 0 if result.printed else 1

@@ -13,6 +13,7 @@ from kiosk.config.models import (
     LANGUAGES,
     PAPER_WIDTHS_DOTS,
     DisplaySettings,
+    DoctorSettings,
     QueueSettings,
     Settings,
     WebSettings,
@@ -44,6 +45,7 @@ def check(settings: Settings) -> None:
     _check_queue(settings.queue)
     _check_display(settings.display)
     _check_web(settings.web)
+    _check_doctor(settings.doctor)
 
 
 def _check_database_url(url: str) -> None:
@@ -117,3 +119,8 @@ def _check_web(web: WebSettings) -> None:
             f"web.public_url: {web.public_url!r} is not allowed; use an http:// or https://"
             " address without query, e.g. 'http://10.0.0.5:8080'"
         )
+
+
+def _check_doctor(doctor: DoctorSettings) -> None:
+    if doctor.web_url and not re.match(r"https?://[^/\s]+", doctor.web_url):
+        raise ConfigError("doctor.web_url: expected an http:// or https:// address, or empty")

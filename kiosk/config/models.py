@@ -46,6 +46,7 @@ Policy = text(40)
 Language = text(8)
 Repeats = whole(1, 5)
 Recalls = whole(0, 10)
+ScreenCount = whole(0, 4, "screens")
 Backups = whole(1, 366, "backups")
 NoticeLine = text(200, what="one line on the TV")
 Diagonal = number(0, 150, "inches")
@@ -191,6 +192,16 @@ class StorageSettings:
     backup_dir: PathText = ""
 
 
+@dataclass(frozen=True)
+class DoctorSettings:
+    # What `kiosk-admin doctor` checks besides this machine; empty or 0: not checked.
+    # kiosk-web's address as this machine reaches it, e.g. "http://10.0.0.2:8080/" (shape
+    # checked in kiosk.config.checks).
+    web_url: PathText = ""
+    # How many screens this PC drives: 2 when it also shows the hall display.
+    screens: ScreenCount = 0
+
+
 SECTIONS: dict[str, type] = {
     "centre": CentreSettings,
     "kiosk": KioskSettings,
@@ -202,6 +213,7 @@ SECTIONS: dict[str, type] = {
     "display": DisplaySettings,
     "web": WebSettings,
     "storage": StorageSettings,
+    "doctor": DoctorSettings,
 }
 
 
@@ -217,6 +229,7 @@ class Settings:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     web: WebSettings = field(default_factory=WebSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
+    doctor: DoctorSettings = field(default_factory=DoctorSettings)
     data_dir: Path = field(default_factory=default_data_dir)
     source: Path | None = None
     # "section.key" -> "file" or "environment"; keys not listed have their default.

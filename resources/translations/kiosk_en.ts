@@ -467,4 +467,27 @@
             <translation>I need help</translation>
         </message>
     </context>
+    <context>
+        <name>MachineCheck</name>
+        <message>
+            <location filename="../../ui/kiosk/widgets/machine_check.py"/>
+            <source>Check this machine</source>
+            <translation>Check this machine</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/widgets/machine_check.py"/>
+            <source>Checking this machine…</source>
+            <translation>Checking this machine…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/widgets/machine_check.py"/>
+            <source>{failed} problems, {warned} warnings:</source>
+            <translation>{failed} problems, {warned} warnings:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/widgets/machine_check.py"/>
+            <source>The check could not run: {error}</source>
+            <translation>The check could not run: {error}</translation>
+        </message>
+    </context>
 </TS>

@@ -467,4 +467,27 @@
             <translation>Tôi cần hỗ trợ</translation>
         </message>
     </context>
+    <context>
+        <name>MachineCheck</name>
+        <message>
+            <location filename="../../ui/kiosk/widgets/machine_check.py"/>
+            <source>Check this machine</source>
+            <translation>Kiểm tra máy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/widgets/machine_check.py"/>
+            <source>Checking this machine…</source>
+            <translation>Đang kiểm tra máy…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/widgets/machine_check.py"/>
+            <source>{failed} problems, {warned} warnings:</source>
+            <translation>{failed} lỗi, {warned} cảnh báo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/kiosk/widgets/machine_check.py"/>
+            <source>The check could not run: {error}</source>
+            <translation>Không kiểm tra được: {error}</translation>
+        </message>
+    </context>
 </TS>

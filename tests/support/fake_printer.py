@@ -1,5 +1,6 @@
-"""A fake ESC/POS network printer: a TCP server on 127.0.0.1 that reads jobs,
-answers DLE EOT status queries and decodes raster images back into pictures.
+"""A fake ESC/POS printer that reads jobs, answers DLE EOT status queries and decodes raster
+images back into pictures: a TCP server on 127.0.0.1 (``FakeNetworkPrinter``) or, in
+``tests/support/fake_serial_printer.py``, the reading end of a pseudo-terminal.
 
 Modes reproduce the faults of real printers:
 
@@ -15,6 +16,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,7 +77,7 @@ class ReceivedConnection:
         return ParsedJob(tuple(self.commands), stack_images(self.commands))
 
 
-class _StreamParser:
+class StreamParser:
     """Splits a byte stream into ESC/POS commands as the bytes arrive."""
 
     def __init__(self) -> None:
@@ -182,7 +184,7 @@ class FakeNetworkPrinter:
                 self._stopping.wait()
                 return
             client.settimeout(0.05)
-            parser = _StreamParser()
+            parser = StreamParser()
             while not self._stopping.is_set():
                 try:
                     chunk = client.recv(65536)
@@ -198,15 +200,13 @@ class FakeNetworkPrinter:
             connection.finished.set()
 
     def _answer_status(self, client: socket.socket, query: int) -> None:
-        answer = _STATUS_ANSWERS.get(self.mode, {}).get(query)
-        if answer is not None:
-            client.sendall(bytes((answer,)))
+        answer_status(self.mode, query, client.sendall)
 
     def _receive(
         self,
         client: socket.socket,
         connection: ReceivedConnection,
-        parser: _StreamParser,
+        parser: StreamParser,
         chunk: bytes,
     ) -> bool:
         """Take ``chunk``; True when this printer hangs up now."""
@@ -226,9 +226,16 @@ class FakeNetworkPrinter:
         return False
 
 
+def answer_status(mode: FakeMode, query: int, send: Callable[[bytes], object]) -> None:
+    """Send what a printer in ``mode`` answers to DLE EOT ``query`` (nothing if it would not)."""
+    answer = _STATUS_ANSWERS.get(mode, {}).get(query)
+    if answer is not None:
+        send(bytes((answer,)))
+
+
 def parse_job(data: bytes) -> ParsedJob:
     """Decode a complete job, e.g. the ``.bin`` file the preview printer writes."""
-    commands = _StreamParser().feed(data)
+    commands = StreamParser().feed(data)
     return ParsedJob(tuple(commands), stack_images(commands))
 
 

@@ -208,12 +208,7 @@ def test_a_kiosk_clock_behind_the_last_ticket_is_announced_with_printer_faults(
     create_help_request(database, reason=HelpReason.CLOCK_FAULT, kiosk_id="sanh-1")
 
     qtbot.waitUntil(
-        lambda: (
-            (
-                "Máy in lỗi ở máy: sanh-2\nĐồng hồ sai ở máy: sanh-1"
-            )
-            in _labels(panel)
-        ),
+        lambda: ("Máy in lỗi ở máy: sanh-2\nĐồng hồ sai ở máy: sanh-1") in _labels(panel),
         timeout=3000,
     )
 

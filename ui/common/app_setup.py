@@ -63,6 +63,9 @@ def create_application(program: str, argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(program)
+    # The Wayland app_id: lets a compositor (deploy/sway/two-screens.conf) tell the kiosk from
+    # the hall display, which would otherwise both be "python3".
+    app.setDesktopFileName(program)
     family = load_bundled_fonts()
     font = QGuiApplication.font()
     font.setFamily(family)

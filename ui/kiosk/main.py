@@ -124,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     backups.timeout.connect(lambda: _back_up_in_background(window, database, settings))
     backups.start(BACKUP_CHECK_MS)
     QTimer.singleShot(PURGE_DELAY_MS * 2, backups.timeout.emit)
+    # The speech engine, likewise, once the first screen is up (it takes a second or more).
+    QTimer.singleShot(WARM_UP_DELAY_MS, window.speaker.prepare)
     QTimer.singleShot(
         WARM_UP_DELAY_MS,
         lambda: window.runner.run(

@@ -22,12 +22,27 @@ def choose_engine(requested: str | None) -> str | None:
 
 
 class Speaker(QObject):
-    """Says a text, or stops saying it when asked again (interruptible, as EN 301 549 asks)."""
+    """Says a text, or stops saying it when asked again (interruptible, as EN 301 549 asks).
+
+    The engine is created by :meth:`prepare` (the kiosk calls it once its first screen is
+    painted) or on first use, never in the constructor: setting up speechd connects to
+    speech-dispatcher, starting it if needed, and lists every voice, which took the kiosk's
+    start to its first screen from 0.6 s to 1.9 s.
+    """
 
     def __init__(self, engine: str | None, volume: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        chosen = choose_engine(engine)
+        self._requested = engine
+        self._volume = volume
+        self._prepared = False
         self._speech: QTextToSpeech | None = None
+
+    def prepare(self) -> None:
+        """Create the speech engine now, if it was not yet (blocks for as long as that takes)."""
+        if self._prepared:
+            return
+        self._prepared = True
+        chosen = choose_engine(self._requested)
         if chosen is None:
             log.info("no speech engine installed (speechd): 'read aloud' stays silent")
             return
@@ -39,7 +54,7 @@ class Speaker(QObject):
                 speech.errorString(),
             )
             return
-        speech.setVolume(volume)
+        speech.setVolume(self._volume)
         self._speech = speech
 
     @property
@@ -48,10 +63,12 @@ class Speaker(QObject):
 
     @property
     def engine(self) -> QTextToSpeech | None:
+        self.prepare()
         return self._speech
 
     def toggle(self, text: str, language: str) -> None:
         """Say `text`, or stop if something is being said."""
+        self.prepare()
         if self._speech is None:
             return
         if self.speaking:

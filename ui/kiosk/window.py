@@ -48,6 +48,7 @@ from ui.kiosk.screens.ticket import TicketScreen
 from ui.kiosk.screens.welcome import WelcomeScreen
 from ui.kiosk.speech import Speaker
 from ui.kiosk.staff.actions import StaffActions
+from ui.kiosk.widgets.machine_check import MachineCheck
 from ui.kiosk.widgets.nav_bar import NavigationBar
 from ui.kiosk.widgets.tap_button import TapButton
 
@@ -140,6 +141,7 @@ class KioskWindow(Retranslating, QWidget):
         self.idle_warning = IdleWarning(metrics)
         self.staff = StaffActions(self.desk, self.runner, metrics, self._show_page)
         self.pin_pad, self.staff_menu = self.staff.pin_pad, self.staff.menu
+        self.staff_menu.add_tool(MachineCheck(metrics, self.settings, self.runner))
         self._pages = QStackedLayout(self)
         # The window is the screen's size; its contents never ask for another.
         self._pages.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)

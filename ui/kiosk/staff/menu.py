@@ -71,6 +71,10 @@ class StaffMenu(StaffPage):
         self.column.addLayout(leave)
         self.retranslate()
 
+    def add_tool(self, tool: QWidget) -> None:
+        """Another staff tool (a widget module of its own), sharing the room with the tickets."""
+        self.column.insertWidget(self.column.count() - 1, tool, 1)
+
     def start(self, tickets: Sequence[RecentTicket]) -> None:
         """Fresh on every opening: no result of an earlier visit, the tickets as they are now."""
         self._say("")
