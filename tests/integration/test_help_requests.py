@@ -4,9 +4,11 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from kiosk.helpdesk.requests import (
     AlreadyTaken,
@@ -53,6 +55,26 @@ def test_a_claimed_request_cannot_be_claimed_again(database: Database) -> None:
 
     (still_open,) = open_requests(database)
     assert still_open.volunteer == "Lan"
+
+
+def test_a_closed_request_cannot_be_claimed(database: Database) -> None:
+    """A request closed before anyone claimed it (closed from another panel, or by an older
+    kiosk that left no claim time) is not open any more: a late tap must not reopen it."""
+    request_id = create_help_request(database, reason=HelpReason.ASKED_FOR_HELP, kiosk_id="k")
+    with database.write() as session:
+        session.execute(
+            update(HelpRequest)
+            .where(HelpRequest.id == request_id)
+            .values(closed_at=datetime.now(UTC), outcomes=["other"])
+        )
+
+    with pytest.raises(AlreadyTaken):
+        claim_request(database, request_id, "Minh")
+
+    with database.read() as session:
+        request = session.get(HelpRequest, request_id)
+        assert request is not None
+        assert (request.volunteer, request.claimed_at) == (None, None)
 
 
 def test_the_roster_keeps_names_in_order_and_refuses_duplicates(database: Database) -> None:

@@ -1,0 +1,173 @@
+"""`./dev mutate [PACKAGE|MODULE]`: plant small bugs in the core, one at a time, and count
+how many the package's own fast tests catch.
+
+cosmic-ray rewrites the source file in place for every mutant, so each run works on a copy of
+the checkout in a temporary folder (the tests of the copy import the copy, since pytest runs
+there) and the checkout itself is never touched. Mutants run one after another (one core);
+each runs only the unit and integration tests that concern its package, on SQLite, without
+the slow multi-process tests. Too slow for CI; run it after changing the core and kill what
+survives with a real test. Results: ``.mutation/<package>.txt`` (every surviving mutant).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / ".mutation"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A package of the core: the modules to mutate and the tests that guard them."""
+
+    modules: tuple[str, ...]
+    tests: tuple[str, ...]
+
+
+TARGETS = {
+    "queue": Target(
+        (
+            "kiosk/queue/tickets.py",
+            "kiosk/queue/issuing.py",
+            "kiosk/queue/service_day.py",
+            "kiosk/queue/ticket_label.py",
+        ),
+        (
+            "tests/unit/test_queue_position.py",
+            "tests/integration/test_ticket_numbering.py",
+            "tests/integration/test_ticket_desk.py",
+        ),
+    ),
+    "helpdesk": Target(
+        ("kiosk/helpdesk/requests.py", "kiosk/helpdesk/volunteers.py"),
+        ("tests/integration/test_help_requests.py", "tests/integration/test_help_report.py"),
+    ),
+    "idcard": Target(("kiosk/citizen/idcard.py",), ("tests/unit/test_idcard.py",)),
+    "search": Target(
+        ("kiosk/catalog/search.py",),
+        ("tests/unit/test_search.py", "tests/unit/test_search_properties.py"),
+    ),
+    "printing": Target(("kiosk/printing/desk.py",), ("tests/integration/test_ticket_desk.py",)),
+}
+
+# Replacements that mostly make the same bug twice over (a sum turned into a shift, a power, a
+# bitwise xor) or crash at once (an == turned into `is`): left out so that a package takes
+# minutes, not hours. Every other cosmic-ray operator runs.
+EXCLUDED_OPERATORS = (
+    r"core/ReplaceBinaryOperator_.*_(Pow|Mod|LShift|RShift|BitXor)$",
+    r"core/ReplaceComparisonOperator_(Eq|NotEq|Lt|LtE|Gt|GtE)_(Is|IsNot)$",
+)
+# One mutant may take this long before it counts as killed (an endless loop, a lock held).
+TIMEOUT_SECONDS = 120
+
+
+def _config(target: Target, python: str) -> str:
+    tests = " ".join(target.tests)
+    command = (
+        f"{python} -m pytest -x -q -p no:cacheprovider -m 'not postgres and not slow' "
+        f"-o addopts= --timeout={TIMEOUT_SECONDS} {tests}"
+    )
+    modules = json.dumps(list(target.modules))
+    excluded = json.dumps(list(EXCLUDED_OPERATORS))
+    return f"""[cosmic-ray]
+module-path = {modules}
+timeout = {float(TIMEOUT_SECONDS)}
+excluded-modules = []
+test-command = {json.dumps(command)}
+
+[cosmic-ray.distributor]
+name = "local"
+
+[cosmic-ray.filters.operators-filter]
+exclude-operators = {excluded}
+"""
+
+
+def _copy_checkout(into: Path) -> None:
+    """The checkout's files as git sees them (committed, changed or new, not ignored)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, (entry.decode() for entry in listed)):
+        source = REPO / name
+        if source.is_file():
+            (into / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, into / name)
+
+
+def _tool(name: str) -> str:
+    return str(Path(sys.executable).parent / name)
+
+
+def mutate(name: str, target: Target) -> tuple[int, int]:
+    """Run every mutant of one package; (killed, total) and the survivors in .mutation/."""
+    with tempfile.TemporaryDirectory(prefix=f"kiosk-mutate-{name}-") as folder:
+        work = Path(folder)
+        _copy_checkout(work)
+        config = work / "cosmic-ray.toml"
+        config.write_text(_config(target, sys.executable), encoding="utf-8")
+        session = work / "session.sqlite"
+
+        def run(*command: str) -> str:
+            return subprocess.run(
+                command, cwd=work, check=True, capture_output=True, text=True
+            ).stdout
+
+        run(_tool("cosmic-ray"), "init", str(config), str(session))
+        run(_tool("cr-filter-operators"), str(session), str(config))
+        run(_tool("cosmic-ray"), "baseline", str(config))
+        run(_tool("cosmic-ray"), "exec", str(config), str(session))
+        report = run(_tool("cr-report"), "--surviving-only", str(session))
+        counts = _counts(run(_tool("cosmic-ray"), "dump", str(session)))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{name}.txt").write_text(report, encoding="utf-8")
+    return counts
+
+
+def _counts(dump: str) -> tuple[int, int]:
+    """(killed, total) over the mutants that ran (those filtered out are not counted)."""
+    killed = total = 0
+    for line in filter(None, dump.splitlines()):
+        _item, result = json.loads(line)
+        if result is None or result.get("worker_outcome") in ("skipped", "no-test"):
+            continue
+        total += 1
+        killed += result.get("test_outcome") in ("killed", "incompetent")
+    return killed, total
+
+
+def _targets(choice: str | None) -> dict[str, Target]:
+    if choice is None:
+        return TARGETS
+    if choice in TARGETS:
+        return {choice: TARGETS[choice]}
+    for name, target in TARGETS.items():
+        if choice in target.modules:
+            return {name: Target((choice,), target.tests)}
+    raise SystemExit(f"mutate: {choice!r} is none of {', '.join(TARGETS)} nor one of their modules")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="./dev mutate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("package", nargs="?", help=f"one of {', '.join(TARGETS)} or a module")
+    arguments = parser.parse_args()
+    for name, target in _targets(arguments.package).items():
+        killed, total = mutate(name, target)
+        rate = 100 * killed / total if total else 100.0
+        survivors = RESULTS.relative_to(REPO) / f"{name}.txt"
+        print(f"{name}: {killed}/{total} mutants killed ({rate:.1f}%); survivors: {survivors}")
+
+
+if __name__ == "__main__":
+    main()
