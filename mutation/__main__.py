@@ -43,12 +43,11 @@ TARGETS = {
         (
             "tests/unit/test_queue_position.py",
             "tests/integration/test_ticket_numbering.py",
-            "tests/integration/test_ticket_desk.py",
         ),
     ),
     "helpdesk": Target(
         ("kiosk/helpdesk/requests.py", "kiosk/helpdesk/volunteers.py"),
-        ("tests/integration/test_help_requests.py", "tests/integration/test_help_report.py"),
+        ("tests/integration/test_help_requests.py",),
     ),
     "idcard": Target(("kiosk/citizen/idcard.py",), ("tests/unit/test_idcard.py",)),
     "search": Target(

@@ -37,7 +37,7 @@ from kiosk.helpdesk.volunteers import roster
 from kiosk.queue.service_day import service_day
 from kiosk.reports.daily import HelpCounts, help_counts_on
 from kiosk.storage.change_watch import ChangeWatch
-from kiosk.storage.db import Database
+from kiosk.storage.db import Database, first_line
 from kiosk.storage.models import HelpOutcome, HelpReason
 from ui.common.background import BackgroundRunner
 from ui.common.metrics import Metrics, metrics_for
@@ -494,8 +494,14 @@ class PanelWindow(QWidget):
     def _write_failed(self, error: Exception, taken_message: str) -> None:
         if isinstance(error, AlreadyTaken):
             self._after_write(taken_message)
-        else:
-            self._database_failed(error)
+            return
+        self._database_failed(error)
+        # The volunteer tapped: they must read that nothing was saved, not just see nothing.
+        self._say(
+            self.tr("Chưa lưu được, xin thử lại.\nNot saved, please try again.\n({reason})").format(
+                reason=first_line(error)
+            )
+        )
 
     def _done_clicked(self) -> None:
         request = self._selected()

@@ -112,6 +112,7 @@ class StaffMenu(StaffPage):
         self._printer_result = RoleLabel("body")
         self._printer_result.setWordWrap(True)
         self._check: PrinterCheck | None = None
+        self._error: str | None = None
         self._exit = TapButton("", "primary")
         self._back = TapButton("", "choice")
         self._printer_test.clicked.connect(self._test_printer)
@@ -130,11 +131,18 @@ class StaffMenu(StaffPage):
 
     def _test_printer(self) -> None:
         self._check = None
+        self._error = None
         self._printer_result.setText(self.tr("Testing the printer…"))
         self.printer_test_requested.emit()
 
     def show_printer_check(self, check: PrinterCheck) -> None:
         self._check = check
+        self.retranslate()
+
+    def show_printer_error(self, reason: str) -> None:
+        """The printer test itself failed (no outcome at all): say why, never keep "Testing"."""
+        self._check = None
+        self._error = reason
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -147,6 +155,12 @@ class StaffMenu(StaffPage):
                 text = self.tr("The printer did not print the test page: {reason}")
             self._printer_result.setText(
                 text.format(target=self._check.target, reason=self._check.outcome.reason)
+            )
+        elif self._error is not None:
+            self._printer_result.setText(
+                self.tr("The printer did not print the test page: {reason}").format(
+                    reason=self._error
+                )
             )
         self._exit.setText(self.tr("Close the kiosk"))
         self._back.setText(self.tr("Back to the kiosk"))
