@@ -4,9 +4,7 @@ Every fault here is real: another connection holds the database's write lock, a 
 gone, a printer refuses the connection, a printer device nobody reads keeps a ticket waiting.
 """
 
-import os
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +17,7 @@ from kiosk.config import Settings
 from kiosk.staff.pin import set_pin
 from kiosk.storage.db import Database, open_database
 from kiosk.storage.models import HelpRequest, Ticket
+from tests.support.fifo_printer import FifoPrinter
 from tests.ui.conftest import WindowFactory, tap, visible_texts
 from tests.ui.test_scan_staff_printer import TO_PRIORITY, enter_pin, hold_corner
 
@@ -76,32 +75,6 @@ def test_a_help_request_not_stored_says_ask_at_the_desk_and_is_not_remembered(
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
     assert _count(kiosk_database, HelpRequest) == 1
     assert ASK_AT_THE_DESK not in visible_texts(window)
-
-
-class FifoPrinter:
-    """A printer device node (kind "file") that takes nothing until :meth:`read_all`."""
-
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / "lp0"
-        os.mkfifo(self.path)
-        self.received = bytearray()
-        self._reader: threading.Thread | None = None
-
-    def read_all(self) -> None:
-        """Start reading (the printer switched on): every byte until the writer closes."""
-
-        def read() -> None:
-            with open(self.path, "rb") as device:
-                while chunk := device.read(65536):
-                    self.received.extend(chunk)
-
-        self._reader = threading.Thread(target=read, daemon=True)
-        self._reader.start()
-
-    def close(self) -> None:
-        """Take whatever a writer still holds, so no test leaves a thread stuck on it."""
-        if self._reader is None:
-            self.read_all()
 
 
 def test_two_taps_and_a_failed_help_request_in_between_issue_one_ticket(
@@ -162,6 +135,5 @@ def test_a_printer_test_that_fails_shows_why_on_the_staff_page(
     texts = visible_texts(window)
     assert "Đang thử máy in…" not in texts
     assert (
-        f"Máy in không in được trang thử: printer 127.0.0.1:{port} refused the connection"
-        in texts
+        f"Máy in không in được trang thử: printer 127.0.0.1:{port} refused the connection" in texts
     )
