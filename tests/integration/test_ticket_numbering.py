@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.config import Settings, settings_from_mapping
 from kiosk.queue.tickets import issue_ticket, list_tickets, record_print_outcome, stored_ticket
@@ -101,6 +102,58 @@ def test_interleave_policy_lets_one_priority_ticket_in_after_every_n(
         _issue(database, settings, prefix="A", priority=Priority.PREGNANT_OR_CHILD).people_ahead
         == 6
     )
+
+
+def _reject_tickets_for(database: Database, procedure_code: str) -> None:
+    """A trigger that fails the insert of a ticket for ``procedure_code``, after the counter
+    row has already been moved on: what numbering and storing in one go must undo."""
+    with database.write() as session:
+        if database.is_sqlite:
+            session.execute(
+                text(
+                    "CREATE TRIGGER reject_ticket BEFORE INSERT ON tickets"
+                    f" WHEN NEW.procedure_code = '{procedure_code}'"
+                    " BEGIN SELECT RAISE(ABORT, 'ticket rejected'); END"
+                )
+            )
+            return
+        session.execute(
+            text(
+                "CREATE FUNCTION reject_ticket() RETURNS trigger LANGUAGE plpgsql AS $$"
+                f" BEGIN IF NEW.procedure_code = '{procedure_code}' THEN"
+                " RAISE EXCEPTION 'ticket rejected'; END IF; RETURN NEW; END $$"
+            )
+        )
+        session.execute(
+            text(
+                "CREATE TRIGGER reject_ticket BEFORE INSERT ON tickets"
+                " FOR EACH ROW EXECUTE FUNCTION reject_ticket()"
+            )
+        )
+
+
+def test_a_ticket_that_cannot_be_stored_takes_no_number(
+    database: Database, settings: Settings
+) -> None:
+    _reject_tickets_for(database, "broken")
+
+    with pytest.raises(DBAPIError, match="ticket rejected"):
+        issue_ticket(database, settings, procedure_code="broken", prefix="A")
+
+    assert _issue(database, settings, prefix="A").number == 1
+
+
+def test_a_flagged_ticket_whose_help_request_cannot_be_stored_is_not_stored(
+    database: Database, settings: Settings
+) -> None:
+    with database.write() as session:
+        session.execute(text("DROP TABLE help_requests"))
+
+    with pytest.raises(DBAPIError, match="help_requests"):
+        _issue(database, settings, prefix="A", priority=Priority.ELDERLY, call_volunteer=True)
+
+    assert _numbers_in(database) == []
+    assert _issue(database, settings, prefix="A").number == 1
 
 
 def test_print_outcome_is_stored_with_the_ticket(database: Database, settings: Settings) -> None:
