@@ -12,6 +12,7 @@ survives with a real test. Results: ``.mutation/<package>.txt`` (every surviving
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import shutil
 import subprocess
@@ -125,6 +126,7 @@ def mutate(name: str, target: Target) -> tuple[int, int]:
 
         run(_tool("cosmic-ray"), "init", str(config), str(session))
         run(_tool("cr-filter-operators"), str(session), str(config))
+        _skip_annotations(session, work)
         run(_tool("cosmic-ray"), "baseline", str(config))
         run(_tool("cosmic-ray"), "exec", str(config), str(session))
         report = run(_tool("cr-report"), "--surviving-only", str(session))
@@ -132,6 +134,44 @@ def mutate(name: str, target: Target) -> tuple[int, int]:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{name}.txt").write_text(report, encoding="utf-8")
     return counts
+
+
+def _annotation_spans(module: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where the module's type annotations are, as (line, column) ranges."""
+    spans = []
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        annotations = []
+        if isinstance(node, ast.arg | ast.AnnAssign) and node.annotation is not None:
+            annotations.append(node.annotation)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.returns is not None:
+            annotations.append(node.returns)
+        spans += [
+            ((a.lineno, a.col_offset), (a.end_lineno or a.lineno, a.end_col_offset or 0))
+            for a in annotations
+        ]
+    return spans
+
+
+def _skip_annotations(session: Path, work: Path) -> None:
+    """Skip mutants inside type annotations: with ``from __future__ import annotations``
+    they are never evaluated, so ``date | None`` made ``date + None`` is no bug at all."""
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import WorkerOutcome, WorkResult
+
+    spans: dict[Path, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    with use_db(str(session), WorkDB.Mode.open) as work_db:
+        for item in list(work_db.pending_work_items):
+            for mutation in item.mutations:
+                path = Path(mutation.module_path)
+                if path not in spans:
+                    spans[path] = _annotation_spans(path if path.is_absolute() else work / path)
+                start = tuple(mutation.start_pos)
+                if any(first <= start < last for first, last in spans[path]):
+                    work_db.set_result(
+                        item.job_id,
+                        WorkResult(output="annotation", worker_outcome=WorkerOutcome.SKIPPED),
+                    )
+                    break
 
 
 def _counts(dump: str) -> tuple[int, int]:
