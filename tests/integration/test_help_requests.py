@@ -4,12 +4,13 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
+from kiosk.config import Settings
 from kiosk.helpdesk.requests import (
     AlreadyTaken,
     claim_request,
@@ -19,6 +20,7 @@ from kiosk.helpdesk.requests import (
     open_requests,
 )
 from kiosk.helpdesk.volunteers import RosterError, add_volunteer, remove_volunteer, roster
+from kiosk.queue.tickets import issue_ticket
 from kiosk.storage.db import Database
 from kiosk.storage.models import HelpOutcome, HelpReason, HelpRequest, Priority
 
@@ -75,6 +77,58 @@ def test_a_closed_request_cannot_be_claimed(database: Database) -> None:
         request = session.get(HelpRequest, request_id)
         assert request is not None
         assert (request.volunteer, request.claimed_at) == (None, None)
+
+
+def test_closing_records_the_claim_and_refuses_a_second_close(database: Database) -> None:
+    claimed = create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id="k")
+    unclaimed = create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id="k")
+    claim_at = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    close_at = datetime(2026, 11, 23, 2, 5, tzinfo=UTC)
+    claim_request(database, claimed, "Lan", now=claim_at)
+
+    close_request(database, claimed, [HelpOutcome.OTHER], volunteer="Minh", now=close_at)
+    close_request(database, unclaimed, [HelpOutcome.OTHER], volunteer="Minh", now=close_at)
+
+    with database.read() as session:
+        first, second = (session.get(HelpRequest, i) for i in (claimed, unclaimed))
+        assert first is not None
+        assert second is not None
+        # Who came and when stays as claimed; a request closed unclaimed was claimed then.
+        assert (first.volunteer, first.claimed_at, first.closed_at) == ("Lan", claim_at, close_at)
+        assert (second.volunteer, second.claimed_at) == ("Minh", close_at)
+    for request_id in (claimed, 10_000):
+        with pytest.raises(AlreadyTaken):
+            close_request(database, request_id, [HelpOutcome.OTHER])
+
+
+def test_open_requests_come_oldest_first_with_their_ticket(
+    database: Database, settings: Settings
+) -> None:
+    early = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    ticket = issue_ticket(database, settings, procedure_code="1.001193", prefix="A")
+    create_help_request(
+        database, reason=HelpReason.ASKED_FOR_HELP, kiosk_id="late", now=early + timedelta(minutes=1)
+    )
+    create_help_request(
+        database, reason=HelpReason.ELDERLY, kiosk_id="early", ticket_id=ticket.id, now=early
+    )
+
+    assert [(r.kiosk_id, r.ticket_label) for r in open_requests(database)] == [
+        ("early", "A001"),
+        ("late", None),
+    ]
+
+
+def test_roster_names_are_cleaned_bounded_and_sorted_regardless_of_case(
+    database: Database,
+) -> None:
+    for name in ("bình", "Chi", "  Anh  ", "x" * 80):
+        add_volunteer(database, name)
+    for bad in ("   ", "x" * 81):
+        with pytest.raises(RosterError):
+            add_volunteer(database, bad)
+
+    assert roster(database) == ["Anh", "bình", "Chi", "x" * 80]
 
 
 def test_the_roster_keeps_names_in_order_and_refuses_duplicates(database: Database) -> None:
