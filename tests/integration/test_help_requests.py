@@ -105,10 +105,9 @@ def test_open_requests_come_oldest_first_with_their_ticket(
     database: Database, settings: Settings
 ) -> None:
     early = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    late = early + timedelta(minutes=1)
     ticket = issue_ticket(database, settings, procedure_code="1.001193", prefix="A")
-    create_help_request(
-        database, reason=HelpReason.ASKED_FOR_HELP, kiosk_id="late", now=early + timedelta(minutes=1)
-    )
+    create_help_request(database, reason=HelpReason.ASKED_FOR_HELP, kiosk_id="late", now=late)
     create_help_request(
         database, reason=HelpReason.ELDERLY, kiosk_id="early", ticket_id=ticket.id, now=early
     )
