@@ -129,7 +129,7 @@ def mutate(name: str, target: Target) -> tuple[int, int]:
         _skip_annotations(session, work)
         run(_tool("cosmic-ray"), "baseline", str(config))
         run(_tool("cosmic-ray"), "exec", str(config), str(session))
-        report = run(_tool("cr-report"), "--surviving-only", str(session))
+        report = run(_tool("cr-report"), "--surviving-only", "--show-diff", str(session))
         counts = _counts(run(_tool("cosmic-ray"), "dump", str(session)))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{name}.txt").write_text(report, encoding="utf-8")

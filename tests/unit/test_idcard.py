@@ -90,6 +90,12 @@ def test_a_health_insurance_card_is_named_as_such(scanned: str) -> None:
     assert caught.value.problem is ScanProblem.HEALTH_INSURANCE_CARD
 
 
+def test_a_card_of_a_baby_born_today_reads() -> None:
+    assert check_age(card("049226008123", "01012026"), today=date(2026, 1, 1), elderly_age=60) == (
+        AgeCheck(0, False)
+    )
+
+
 def test_a_birth_in_the_future_is_a_misread() -> None:
     with pytest.raises(NotAnIdCard):
         check_age(card("049226008123", "01012026"), today=date(2025, 1, 1), elderly_age=60)
