@@ -44,6 +44,7 @@ TARGETS = {
         (
             "tests/unit/test_queue_position.py",
             "tests/integration/test_ticket_numbering.py",
+            "tests/integration/test_queue_wait.py",
         ),
     ),
     "helpdesk": Target(
