@@ -153,9 +153,18 @@ def _annotation_spans(module: Path) -> list[tuple[tuple[int, int], tuple[int, in
     return spans
 
 
+def _is_keyword_only_marker(module: Path, position: tuple[int, ...]) -> bool:
+    """Whether ``position`` is the bare ``*`` of a signature, which cosmic-ray takes for a
+    multiplication (made ``/``, it changes nothing for callers that pass keywords)."""
+    line, column = position
+    text = module.read_text(encoding="utf-8").splitlines()[line - 1]
+    return text[column : column + 1] == "*" and text[column + 1 :].lstrip()[:1] in (",", ")")
+
+
 def _skip_annotations(session: Path, work: Path) -> None:
-    """Skip mutants inside type annotations: with ``from __future__ import annotations``
-    they are never evaluated, so ``date | None`` made ``date + None`` is no bug at all."""
+    """Skip mutants that cannot be bugs: inside type annotations (with ``from __future__
+    import annotations`` never evaluated, so ``date | None`` made ``date + None`` is no bug)
+    and on the bare ``*`` of a signature."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
 
@@ -167,7 +176,10 @@ def _skip_annotations(session: Path, work: Path) -> None:
                 if path not in spans:
                     spans[path] = _annotation_spans(path if path.is_absolute() else work / path)
                 start = tuple(mutation.start_pos)
-                if any(first <= start < last for first, last in spans[path]):
+                source = work / path if not path.is_absolute() else path
+                if any(first <= start < last for first, last in spans[path]) or (
+                    _is_keyword_only_marker(source, start)
+                ):
                     work_db.set_result(
                         item.job_id,
                         WorkResult(output="annotation", worker_outcome=WorkerOutcome.SKIPPED),

@@ -105,15 +105,29 @@ def test_open_requests_come_oldest_first_with_their_ticket(
     database: Database, settings: Settings
 ) -> None:
     early = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
-    late = early + timedelta(minutes=1)
-    ticket = issue_ticket(database, settings, procedure_code="1.001193", prefix="A")
-    create_help_request(database, reason=HelpReason.ASKED_FOR_HELP, kiosk_id="late", now=late)
+    first, second = (
+        issue_ticket(database, settings, procedure_code="1.001193", prefix="A") for _ in range(2)
+    )
+    for kiosk_id, ticket_id, minutes in (("late", None, 2), ("early", second.id, 0)):
+        create_help_request(
+            database,
+            reason=HelpReason.ELDERLY,
+            kiosk_id=kiosk_id,
+            ticket_id=ticket_id,
+            now=early + timedelta(minutes=minutes),
+        )
     create_help_request(
-        database, reason=HelpReason.ELDERLY, kiosk_id="early", ticket_id=ticket.id, now=early
+        database,
+        reason=HelpReason.ELDERLY,
+        kiosk_id="middle",
+        ticket_id=first.id,
+        now=early + timedelta(minutes=1),
     )
 
+    # Each request with its own ticket only (not every ticket before or after it).
     assert [(r.kiosk_id, r.ticket_label) for r in open_requests(database)] == [
-        ("early", "A001"),
+        ("early", "A002"),
+        ("middle", "A001"),
         ("late", None),
     ]
 
