@@ -142,6 +142,8 @@ def test_roster_names_are_cleaned_bounded_and_sorted_regardless_of_case(
             add_volunteer(database, bad)
 
     assert roster(database) == ["Anh", "bình", "Chi", "x" * 80]
+    remove_volunteer(database, "Chi")  # that name only, not one sorting before it
+    assert roster(database) == ["Anh", "bình", "x" * 80]
 
 
 def test_the_roster_keeps_names_in_order_and_refuses_duplicates(database: Database) -> None:
