@@ -82,12 +82,28 @@ def test_a_service_older_than_a_week_no_longer_counts(
 ) -> None:
     _served(database, settings, minutes=2, ago=timedelta(days=6, hours=12))
     _served(database, settings, minutes=20, ago=timedelta(days=7, hours=12))
+    _served(database, settings, minutes=0, ago=timedelta(hours=1))  # served at once: counts
     issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW)
 
     ticket = issue_ticket(
         database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW
     )
 
+    assert ticket.estimated_wait_minutes == 1  # (2 + 0) / 2
+
+
+def test_the_wait_takes_the_20_latest_services(database: Database, settings: Settings) -> None:
+    _served(database, settings, minutes=60, ago=timedelta(hours=30))  # the 21st latest
+    for n in range(19):
+        _served(database, settings, minutes=2, ago=timedelta(hours=20 - n))
+    _served(database, settings, minutes=2, ago=timedelta(minutes=30))
+    issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW)
+
+    ticket = issue_ticket(
+        database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW
+    )
+
+    # The 20 latest took 2 minutes each; the 60 minutes before them no longer count.
     assert ticket.estimated_wait_minutes == 2
 
 
