@@ -59,6 +59,19 @@ def test_a_claimed_request_cannot_be_claimed_again(database: Database) -> None:
     assert still_open.volunteer == "Lan"
 
 
+def test_claiming_a_request_claims_that_one_only(database: Database) -> None:
+    earlier, later = (
+        create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id=k) for k in "ab"
+    )
+
+    claim_request(database, later, "Lan")
+
+    assert [(r.id, r.volunteer) for r in open_requests(database)] == [
+        (earlier, None),
+        (later, "Lan"),
+    ]
+
+
 def test_a_closed_request_cannot_be_claimed(database: Database) -> None:
     """A request closed before anyone claimed it (closed from another panel, or by an older
     kiosk that left no claim time) is not open any more: a late tap must not reopen it."""
