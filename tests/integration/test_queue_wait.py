@@ -83,6 +83,8 @@ def test_a_service_older_than_a_week_no_longer_counts(
     _served(database, settings, minutes=2, ago=timedelta(days=6, hours=12))
     _served(database, settings, minutes=20, ago=timedelta(days=7, hours=12))
     _served(database, settings, minutes=0, ago=timedelta(hours=1))  # served at once: counts
+    # Served "before" it was called (two counters' clocks apart): not a service time at all.
+    _served(database, settings, minutes=-5, ago=timedelta(hours=2))
     issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW)
 
     ticket = issue_ticket(
@@ -94,17 +96,17 @@ def test_a_service_older_than_a_week_no_longer_counts(
 
 def test_the_wait_takes_the_20_latest_services(database: Database, settings: Settings) -> None:
     _served(database, settings, minutes=60, ago=timedelta(hours=30))  # the 21st latest
+    _served(database, settings, minutes=22, ago=timedelta(hours=25))  # the 20th latest
     for n in range(19):
         _served(database, settings, minutes=2, ago=timedelta(hours=20 - n))
-    _served(database, settings, minutes=2, ago=timedelta(minutes=30))
     issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW)
 
     ticket = issue_ticket(
         database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW
     )
 
-    # The 20 latest took 2 minutes each; the 60 minutes before them no longer count.
-    assert ticket.estimated_wait_minutes == 2
+    # The 20 latest: (19 * 2 + 22) / 20 = 3 minutes; the 60 before them no longer count.
+    assert ticket.estimated_wait_minutes == 3
 
 
 def test_a_field_joins_the_queue_the_centre_gave_it(database: Database, tmp_path: Path) -> None:

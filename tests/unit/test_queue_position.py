@@ -26,6 +26,7 @@ from kiosk.queue.tickets import estimated_wait_minutes, people_ahead
         (3, True, 1, 6, 7),
         (3, True, 1, 7, 7),
         (1, False, 5, 2, 4),  # interleave:1 alternates
+        (2, True, 2, 10, 8),  # the priority ones ahead and the normal ones add up
     ],
 )
 def test_people_ahead(
