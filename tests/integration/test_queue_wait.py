@@ -109,6 +109,38 @@ def test_the_wait_takes_the_20_latest_services(database: Database, settings: Set
     assert ticket.estimated_wait_minutes == 3
 
 
+def test_each_queue_has_its_own_people_ahead_and_service_times(
+    database: Database, settings: Settings
+) -> None:
+    _served(database, settings, minutes=2, ago=timedelta(hours=1), prefix="A")
+    _served(database, settings, minutes=1.5, ago=timedelta(hours=1), prefix="B")
+    for prefix in "AAB":
+        issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix=prefix, now=NOW)
+
+    ticket = issue_ticket(
+        database, settings, procedure_code=BIRTH_REGISTRATION, prefix="B", now=NOW
+    )
+
+    # One B ticket ahead (not the A ones), at B's 1.5 minutes rounded up (not A's 2).
+    assert (ticket.people_ahead, ticket.estimated_wait_minutes) == (1, 2)
+
+
+def test_no_volunteer_unless_asked(database: Database, settings: Settings) -> None:
+    flagged = issue_ticket(
+        database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", priority=Priority.ELDERLY
+    )
+    also_flagged = issue_for_procedure(
+        database,
+        settings,
+        load_catalog(None),
+        procedure_code=BIRTH_REGISTRATION,
+        priority=Priority.ELDERLY,
+    )
+
+    assert (flagged.help_request_id, also_flagged.help_request_id) == (None, None)
+    assert open_requests(database) == []
+
+
 def test_a_field_joins_the_queue_the_centre_gave_it(database: Database, tmp_path: Path) -> None:
     settings = settings_from_mapping(
         {"database": {"url": str(database.url)}, "queue": {"prefixes": {"civil_status": "H"}}},

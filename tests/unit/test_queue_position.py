@@ -11,6 +11,7 @@ from kiosk.queue.tickets import estimated_wait_minutes, people_ahead
     [
         (None, False, 2, 5, 7),  # strict: every priority ticket goes first
         (None, True, 2, 5, 2),  # strict: a priority ticket waits only for priority ones
+        (None, False, 3, 5, 8),
         (3, False, 4, 7, 9),  # interleave:3: 7 normal ahead lets 2 priority in between
         (3, False, 1, 7, 8),  # ... but never more than are waiting
         (3, True, 1, 10, 7),  # priority with 1 ahead: at most 3 * 2 normal before it
