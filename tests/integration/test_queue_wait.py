@@ -112,7 +112,7 @@ def test_the_wait_takes_the_20_latest_services(database: Database, settings: Set
 def test_each_queue_has_its_own_people_ahead_and_service_times(
     database: Database, settings: Settings
 ) -> None:
-    _served(database, settings, minutes=2, ago=timedelta(hours=1), prefix="A")
+    _served(database, settings, minutes=10, ago=timedelta(hours=1), prefix="A")
     _served(database, settings, minutes=1.5, ago=timedelta(hours=1), prefix="B")
     for prefix in "AAB":
         issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix=prefix, now=NOW)
@@ -121,7 +121,7 @@ def test_each_queue_has_its_own_people_ahead_and_service_times(
         database, settings, procedure_code=BIRTH_REGISTRATION, prefix="B", now=NOW
     )
 
-    # One B ticket ahead (not the A ones), at B's 1.5 minutes rounded up (not A's 2).
+    # One B ticket ahead (not the A ones), at B's 1.5 minutes rounded up (not A's 10).
     assert (ticket.people_ahead, ticket.estimated_wait_minutes) == (1, 2)
 
 
