@@ -14,7 +14,7 @@ from kiosk.catalog.loader import load_catalog
 from kiosk.config import Settings, settings_from_mapping
 from kiosk.helpdesk.requests import open_requests
 from kiosk.queue.issuing import issue_for_procedure
-from kiosk.queue.tickets import issue_ticket, list_tickets, record_print_outcome
+from kiosk.queue.tickets import issue_ticket, list_tickets, record_print_outcome, stored_ticket
 from kiosk.storage.db import Database
 from kiosk.storage.models import PrintStatus, Priority, Ticket, TicketState
 
@@ -123,6 +123,28 @@ def test_each_queue_has_its_own_people_ahead_and_service_times(
 
     # One B ticket ahead (not the A ones), at B's 1.5 minutes rounded up (not A's 10).
     assert (ticket.people_ahead, ticket.estimated_wait_minutes) == (1, 2)
+
+
+def test_a_reprint_of_yesterdays_ticket_counts_yesterdays_queue_only(
+    database: Database, settings: Settings
+) -> None:
+    yesterday = issue_ticket(
+        database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW - timedelta(1)
+    )
+    for _ in range(2):
+        issue_ticket(
+            database,
+            settings,
+            procedure_code=BIRTH_REGISTRATION,
+            prefix="A",
+            priority=Priority.ELDERLY,
+            now=NOW,
+        )
+
+    with database.read() as session:
+        stored = session.get(Ticket, yesterday.id)
+        assert stored is not None
+        assert stored_ticket(session, stored, settings).people_ahead == 0
 
 
 def test_no_volunteer_unless_asked(database: Database, settings: Settings) -> None:
