@@ -83,6 +83,7 @@ def test_a_service_older_than_a_week_no_longer_counts(
     _served(database, settings, minutes=2, ago=timedelta(days=6, hours=12))
     _served(database, settings, minutes=20, ago=timedelta(days=7, hours=12))
     _served(database, settings, minutes=0, ago=timedelta(hours=1))  # served at once: counts
+    _served(database, settings, minutes=4, ago=timedelta(days=7, minutes=4))  # a week ago: counts
     # Served "before" it was called (two counters' clocks apart): not a service time at all.
     _served(database, settings, minutes=-5, ago=timedelta(hours=2))
     issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW)
@@ -91,7 +92,7 @@ def test_a_service_older_than_a_week_no_longer_counts(
         database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW
     )
 
-    assert ticket.estimated_wait_minutes == 1  # (2 + 0) / 2
+    assert ticket.estimated_wait_minutes == 2  # (2 + 0 + 4) / 3
 
 
 def test_the_wait_takes_the_20_latest_services(database: Database, settings: Settings) -> None:
