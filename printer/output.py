@@ -5,6 +5,11 @@ most ``timeout_seconds`` (plus a moment): a USB or device-node printer that is
 switched off can block a write in the kernel forever, and the kiosk must not.
 Network sockets carry their own deadline, so a network attempt ends on time
 with the precise reason.
+
+One worker per device at a time: while a worker the device keeps blocked is
+still there, later tickets fail at once as "printer busy" instead of each
+leaving one more thread behind, and a worker given up writes nothing when the
+device comes back (its ticket was already reported as not printed).
 """
 
 import logging
@@ -57,10 +62,10 @@ def print_ticket(image: Image.Image, spec: PrinterSpec, *, label: str = "ticket"
             "failed", f"ticket image is {image.width} dots wide, printer takes {spec.width_dots}"
         )
 
-    def attempt() -> PrintOutcome:
+    def attempt(given_up: threading.Event) -> PrintOutcome:
         if spec.kind == "preview":
             return _print_preview(image, spec, label)
-        return _print_on_device(image, spec)
+        return _print_on_device(image, spec, given_up)
 
     return _with_watchdog(
         spec,
@@ -80,7 +85,7 @@ def query_status(spec: PrinterSpec) -> PrinterStatus:
         return PrinterStatus(True, None, f"preview printer: tickets are written to {spec.target}")
     return _with_watchdog(
         spec,
-        lambda: _status_on_device(spec),
+        lambda given_up: _status_on_device(spec, given_up),
         on_fault=lambda reason: PrinterStatus(None, None, reason, reachable=False),
         given_up=PrinterStatus(
             None,
@@ -97,11 +102,15 @@ def _print_preview(image: Image.Image, spec: PrinterSpec, label: str) -> PrintOu
     return PrintOutcome("printed")
 
 
-def _print_on_device(image: Image.Image, spec: PrinterSpec) -> PrintOutcome:
+def _print_on_device(
+    image: Image.Image, spec: PrinterSpec, given_up: threading.Event
+) -> PrintOutcome:
     deadline = time.monotonic() + spec.timeout_seconds
     job = encode_image_job(image, spec)
     printer = open_printer(spec)
     try:
+        if given_up.is_set():  # the device opened after the caller stopped waiting
+            return _too_late(spec)
         if not supports_status(printer):
             printer._raw(job)
             return PrintOutcome("printed")
@@ -109,6 +118,8 @@ def _print_on_device(image: Image.Image, spec: PrinterSpec) -> PrintOutcome:
         if before.paper == "out" or before.online is False:
             logger.warning("printer %s: %s; ticket not sent", spec.target, before.reason)
             return PrintOutcome("failed", before.reason)
+        if given_up.is_set():
+            return _too_late(spec)
         _send(printer, job, deadline)
         if not before.answered:
             logger.warning("printer %s: ticket sent, but %s", spec.target, before.reason)
@@ -119,6 +130,11 @@ def _print_on_device(image: Image.Image, spec: PrinterSpec) -> PrintOutcome:
     finally:
         printer.close()  # CupsPrinter submits the job here
     return _outcome_after_sending(after, spec)
+
+
+def _too_late(spec: PrinterSpec) -> PrintOutcome:
+    logger.warning("printer %s came back after the ticket was given up; not sent", spec.target)
+    return PrintOutcome("failed", "given up before the printer was ready")
 
 
 def _send(printer: Escpos, job: bytes, deadline: float) -> None:
@@ -143,9 +159,11 @@ def _outcome_after_sending(after: PrinterStatus, spec: PrinterSpec) -> PrintOutc
     return PrintOutcome("printed", after.reason)
 
 
-def _status_on_device(spec: PrinterSpec) -> PrinterStatus:
+def _status_on_device(spec: PrinterSpec, given_up: threading.Event) -> PrinterStatus:
     printer = open_printer(spec)
     try:
+        if given_up.is_set():
+            return PrinterStatus(None, None, "given up before the printer answered")
         if not supports_status(printer):
             return PrinterStatus(None, None, f"{spec.kind} printers cannot report status")
         return read_status(printer, spec.status_timeout_seconds)
@@ -153,18 +171,26 @@ def _status_on_device(spec: PrinterSpec) -> PrinterStatus:
         printer.close()
 
 
+# The worker talking to each device (by target), so that a device never has two.
+_workers: dict[str, threading.Thread] = {}
+_workers_lock = threading.Lock()
+
+
 def _with_watchdog(
     spec: PrinterSpec,
-    attempt: Callable[[], _Result],
+    attempt: Callable[[threading.Event], _Result],
     on_fault: Callable[[str], _Result],
     given_up: _Result,
 ) -> _Result:
-    """``attempt()`` in a worker thread; a fault becomes ``on_fault(reason)``."""
+    """``attempt(given_up)`` in the device's one worker thread; a fault becomes
+    ``on_fault(reason)``; ``given_up`` is set once the caller stops waiting, and the
+    attempt checks it before it writes anything."""
     results: list[_Result] = []
+    abandoned = threading.Event()
 
     def run() -> None:
         try:
-            results.append(attempt())
+            results.append(attempt(abandoned))
         except Exception as error:  # every printer fault must become an outcome
             reason = fault_reason(error, spec)
             if is_expected_fault(error):
@@ -174,10 +200,18 @@ def _with_watchdog(
                 logger.warning("%s", reason, exc_info=True)
             results.append(on_fault(reason))
 
-    worker = threading.Thread(target=run, name=f"printer {spec.target}", daemon=True)
-    worker.start()
+    with _workers_lock:
+        previous = _workers.get(spec.target)
+        if previous is not None and previous.is_alive():
+            reason = f"printer {spec.target} is busy: it has not taken the previous job yet"
+            logger.warning("%s", reason)
+            return on_fault(reason)
+        worker = threading.Thread(target=run, name=f"printer {spec.target}", daemon=True)
+        _workers[spec.target] = worker
+        worker.start()
     worker.join(spec.timeout_seconds + _WATCHDOG_GRACE_SECONDS)
     if results:
         return results[0]
+    abandoned.set()
     logger.warning("printer %s: gave up after %g s", spec.target, spec.timeout_seconds)
     return given_up

@@ -166,8 +166,9 @@ _SQLITE_INSERT_TICKET = (
     insert(_TICKETS).values(**_TICKET_VALUES, number=bindparam("number")).returning(_TICKETS.c.id)
 )
 # PostgreSQL: the counter row stays locked from the upsert until commit, so numbering,
-# storing and the change notice go in one autocommitted statement: the lock is never held
-# while a round trip to a (possibly busy) kiosk process is under way.
+# storing and the change notice are one statement, run as a transaction of its own
+# (`Database.run_alone`): the lock is never held while a round trip to a (possibly busy)
+# kiosk process is under way, and nothing can be added between numbering and storing.
 _POSTGRES_COUNTER = _counter_upsert(postgresql.insert).cte("next_number")
 _POSTGRES_INSERT_TICKET = (
     insert(_TICKETS)
@@ -184,7 +185,8 @@ _POSTGRES_INSERT_TICKET = (
 
 
 def _insert_numbered_ticket(connection: Connection, values: dict[str, object]) -> tuple[int, int]:
-    """Take the next number of the queue and store the ticket with it: (id, number)."""
+    """Take the next number of the queue and store the ticket with it, in the caller's
+    transaction: (id, number)."""
     if connection.dialect.name == "postgresql":
         ticket_id, number, _ = connection.execute(_POSTGRES_INSERT_TICKET, values).one()
         return int(ticket_id), int(number)
@@ -332,40 +334,38 @@ def issue_ticket(
     day = service_day(moment, settings.centre.zone)
     kiosk = kiosk_id or settings.kiosk.id
     help_reason = help_reason_for(priority) if call_volunteer and priority else None
+    values = {
+        "day": day,
+        "prefix": prefix,
+        "procedure_code": procedure_code,
+        "priority": priority.value if priority else None,
+        "kiosk_id": kiosk,
+        "state": TicketState.WAITING.value,
+        "print_status": PrintStatus.PENDING.value,
+        "issued_at": moment,
+    }
+    position = {"day": day, "prefix": prefix, "is_priority": priority is not None, "now": moment}
     help_request_id = None
-    with database.issuing_connection(single_statement=help_reason is None) as connection:
-        # The queue is read before the ticket is stored (and, on PostgreSQL, outside its
-        # transaction): the estimate may miss a ticket issued in the same millisecond.
-        ahead, minutes = _queue_position(
-            connection,
-            settings,
-            day=day,
-            prefix=prefix,
-            is_priority=priority is not None,
-            now=moment,
-        )
-        ticket_id, number = _insert_numbered_ticket(
-            connection,
-            {
-                "day": day,
-                "prefix": prefix,
-                "procedure_code": procedure_code,
-                "priority": priority.value if priority else None,
-                "kiosk_id": kiosk,
-                "state": TicketState.WAITING.value,
-                "print_status": PrintStatus.PENDING.value,
-                "issued_at": moment,
-            },
-        )
-        if help_reason is not None:
-            help_request_id = insert_help_request(
-                connection,
-                reason=help_reason,
-                kiosk_id=kiosk,
-                ticket_id=ticket_id,
-                procedure_code=procedure_code,
-                now=moment,
-            )
+    if database.is_postgresql and help_reason is None:
+        # The hot path: the queue is read first, in a transaction of its own, then the ticket
+        # numbered and stored by one statement (the estimate may miss a ticket issued in the
+        # same millisecond).
+        with database.read() as session:
+            ahead, minutes = _queue_position(session.connection(), settings, **position)
+        ticket_id, number, _ = database.run_alone(_POSTGRES_INSERT_TICKET, values)
+    else:
+        with database.issuing_connection() as connection:
+            ahead, minutes = _queue_position(connection, settings, **position)
+            ticket_id, number = _insert_numbered_ticket(connection, values)
+            if help_reason is not None:
+                help_request_id = insert_help_request(
+                    connection,
+                    reason=help_reason,
+                    kiosk_id=kiosk,
+                    ticket_id=ticket_id,
+                    procedure_code=procedure_code,
+                    now=moment,
+                )
     return IssuedTicket(
         id=ticket_id,
         service_day=day,

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, Executable, Row, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -113,19 +113,22 @@ class Database:
             yield session
 
     @contextmanager
-    def issuing_connection(self, *, single_statement: bool) -> Iterator[Connection]:
-        """A bare Core connection for the hot path of issuing tickets.
-
-        SQLite: one ``BEGIN IMMEDIATE`` transaction around everything done on it.
-        PostgreSQL with ``single_statement``: autocommit, so each statement is its own
-        transaction; the caller numbers and stores a ticket in one statement, which takes one
-        round trip instead of BEGIN, statement and COMMIT while the queue's counter row is
-        locked. Otherwise one transaction, as on SQLite.
-        """
-        autocommit = single_statement and not self.is_sqlite
-        engine = self._autocommit_engine if autocommit else self._write_engine
-        with self._watching_file(), engine.begin() as connection:
+    def issuing_connection(self) -> Iterator[Connection]:
+        """A bare Core connection in one writing transaction (``BEGIN IMMEDIATE`` on SQLite),
+        for the hot path of issuing tickets: whatever is done on it commits or rolls back
+        whole, however many statements a caller adds."""
+        with self._watching_file(), self._write_engine.begin() as connection:
             yield connection
+
+    def run_alone(self, statement: Executable, values: dict[str, object]) -> Row[Any]:
+        """Run one statement as a transaction of its own and return its one row.
+
+        Atomic by construction (one statement is all it takes) and, on PostgreSQL, committed
+        by the server when the statement ends (autocommit): the row locks the statement takes
+        are never held while a round trip to this (possibly busy) process is under way.
+        """
+        with self._watching_file(), self._autocommit_engine.connect() as connection:
+            return connection.execute(statement, values).one()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -166,6 +166,10 @@ kiosk-admin volunteers add NAME</translation>
             <translation>Printer fault at kiosk: {kiosks}</translation>
         </message>
         <message>
+            <source>Not saved, please try again. ({reason})</source>
+            <translation>Not saved, please try again. ({reason})</translation>
+        </message>
+        <message>
             <source>Clock wrong at kiosk: {kiosks}</source>
             <translation>Clock wrong at kiosk: {kiosks}</translation>
         </message>

@@ -166,6 +166,10 @@ kiosk-admin volunteers add NAME</translation>
             <translation>Máy in lỗi ở máy: {kiosks}</translation>
         </message>
         <message>
+            <source>Not saved, please try again. ({reason})</source>
+            <translation>Chưa lưu được, xin thử lại. ({reason})</translation>
+        </message>
+        <message>
             <source>Clock wrong at kiosk: {kiosks}</source>
             <translation>Đồng hồ sai ở máy: {kiosks}</translation>
         </message>

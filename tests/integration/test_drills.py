@@ -67,10 +67,24 @@ def _all_help_requests(database: Database) -> list[HelpRequest]:
         return list(session.scalars(select(HelpRequest)))
 
 
+SEED_ENV = "KIOSK_DRILL_SEED"
+
+
+def _drill_seed() -> int:
+    """The seed of the kill moments: $KIOSK_DRILL_SEED replays a run, else a new one.
+
+    Printed, so that a failure's captured output says how to replay it exactly.
+    """
+    seed = int(os.environ.get(SEED_ENV) or random.SystemRandom().randrange(2**32))
+    print(f"kill drill seed {seed}; replay with {SEED_ENV}={seed}")
+    return seed
+
+
 def test_kiosks_killed_at_random_moments_lose_no_ticket(
     database: Database, database_url: str, tmp_path: Path
 ) -> None:
-    chance = random.Random(os.getpid())
+    seed = _drill_seed()
+    chance = random.Random(seed)
     reported: list[str] = []
     kills = 0
     while len(reported) < TICKETS:

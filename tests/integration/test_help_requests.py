@@ -4,9 +4,11 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from kiosk.config import Settings
 from kiosk.helpdesk.requests import (
@@ -57,6 +59,106 @@ def test_a_claimed_request_cannot_be_claimed_again(database: Database) -> None:
 
     (still_open,) = open_requests(database)
     assert still_open.volunteer == "Lan"
+
+
+def test_claiming_a_request_claims_that_one_only(database: Database) -> None:
+    earlier, later = (
+        create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id=k) for k in "ab"
+    )
+
+    claim_request(database, later, "Lan")
+
+    assert [(r.id, r.volunteer) for r in open_requests(database)] == [
+        (earlier, None),
+        (later, "Lan"),
+    ]
+
+
+def test_a_closed_request_cannot_be_claimed(database: Database) -> None:
+    """A request closed before anyone claimed it (closed from another panel, or by an older
+    kiosk that left no claim time) is not open any more: a late tap must not reopen it."""
+    request_id = create_help_request(database, reason=HelpReason.ASKED_FOR_HELP, kiosk_id="k")
+    with database.write() as session:
+        session.execute(
+            update(HelpRequest)
+            .where(HelpRequest.id == request_id)
+            .values(closed_at=datetime.now(UTC), outcomes=["other"])
+        )
+
+    with pytest.raises(AlreadyTaken):
+        claim_request(database, request_id, "Minh")
+
+    with database.read() as session:
+        request = session.get(HelpRequest, request_id)
+        assert request is not None
+        assert (request.volunteer, request.claimed_at) == (None, None)
+
+
+def test_closing_records_the_claim_and_refuses_a_second_close(database: Database) -> None:
+    claimed = create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id="k")
+    unclaimed = create_help_request(database, reason=HelpReason.ELDERLY, kiosk_id="k")
+    claim_at = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    close_at = datetime(2026, 11, 23, 2, 5, tzinfo=UTC)
+    claim_request(database, claimed, "Lan", now=claim_at)
+
+    close_request(database, claimed, [HelpOutcome.OTHER], volunteer="Minh", now=close_at)
+    close_request(database, unclaimed, [HelpOutcome.OTHER], volunteer="Minh", now=close_at)
+
+    with database.read() as session:
+        first, second = (session.get(HelpRequest, i) for i in (claimed, unclaimed))
+        assert first is not None
+        assert second is not None
+        # Who came and when stays as claimed; a request closed unclaimed was claimed then.
+        assert (first.volunteer, first.claimed_at, first.closed_at) == ("Lan", claim_at, close_at)
+        assert (second.volunteer, second.claimed_at) == ("Minh", close_at)
+    for request_id in (claimed, 10_000):
+        with pytest.raises(AlreadyTaken):
+            close_request(database, request_id, [HelpOutcome.OTHER])
+
+
+def test_open_requests_come_oldest_first_with_their_ticket(
+    database: Database, settings: Settings
+) -> None:
+    early = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    first, second = (
+        issue_ticket(database, settings, procedure_code="1.001193", prefix="A") for _ in range(2)
+    )
+    for kiosk_id, ticket_id, minutes in (("late", None, 2), ("early", second.id, 0)):
+        create_help_request(
+            database,
+            reason=HelpReason.ELDERLY,
+            kiosk_id=kiosk_id,
+            ticket_id=ticket_id,
+            now=early + timedelta(minutes=minutes),
+        )
+    create_help_request(
+        database,
+        reason=HelpReason.ELDERLY,
+        kiosk_id="middle",
+        ticket_id=first.id,
+        now=early + timedelta(minutes=1),
+    )
+
+    # Each request with its own ticket only (not every ticket before or after it).
+    assert [(r.kiosk_id, r.ticket_label) for r in open_requests(database)] == [
+        ("early", "A002"),
+        ("middle", "A001"),
+        ("late", None),
+    ]
+
+
+def test_roster_names_are_cleaned_bounded_and_sorted_regardless_of_case(
+    database: Database,
+) -> None:
+    for name in ("bình", "Chi", "  Anh  ", "x" * 80):
+        add_volunteer(database, name)
+    for bad in ("   ", "x" * 81):
+        with pytest.raises(RosterError):
+            add_volunteer(database, bad)
+
+    assert roster(database) == ["Anh", "bình", "Chi", "x" * 80]
+    remove_volunteer(database, "Chi")  # that name only, not one sorting before it
+    assert roster(database) == ["Anh", "bình", "x" * 80]
 
 
 def test_the_roster_keeps_names_in_order_and_refuses_duplicates(database: Database) -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
-from kiosk.config import Settings
-from kiosk.queue.tickets import issue_ticket, list_tickets, record_print_outcome
+from kiosk.config import Settings, settings_from_mapping
+from kiosk.queue.tickets import issue_ticket, list_tickets, record_print_outcome, stored_ticket
 from kiosk.storage.db import Database
 from kiosk.storage.models import PrintStatus, Priority, Ticket
 
@@ -59,6 +60,100 @@ def test_people_ahead_and_wait_come_from_the_stored_queue(
     # Strict policy: a priority ticket waits only for earlier priority tickets.
     assert elderly.people_ahead == 0
     assert elderly.priority is Priority.ELDERLY
+
+
+def test_a_stored_ticket_counts_the_priority_tickets_issued_after_it(
+    database: Database, settings: Settings
+) -> None:
+    """A reprint tells the citizen their place as it is now (strict policy): a normal ticket
+    has every waiting priority ticket ahead of it, also those issued later, but no later
+    normal one; a priority ticket only the earlier priority ones."""
+    first = _issue(database, settings, prefix="A")
+    _issue(database, settings, prefix="A")
+    _issue(database, settings, prefix="A", priority=Priority.ELDERLY)
+    last = _issue(database, settings, prefix="A", priority=Priority.DISABILITY)
+    _issue(database, settings, prefix="B", priority=Priority.ELDERLY)  # another queue
+
+    with database.read() as session:
+        normal, priority = (
+            stored_ticket(session, ticket, settings)
+            for ticket in (session.get(Ticket, first.id), session.get(Ticket, last.id))
+            if ticket is not None
+        )
+
+    assert (normal.label, normal.people_ahead) == ("A001", 2)
+    assert (priority.label, priority.people_ahead) == ("A004", 1)
+
+
+def test_interleave_policy_lets_one_priority_ticket_in_after_every_n(
+    database: Database, tmp_path: Path
+) -> None:
+    settings = settings_from_mapping(
+        {"database": {"url": str(database.url)}, "queue": {"priority_policy": "interleave:3"}},
+        data_dir=tmp_path,
+    )
+    for priority in (None, None, None, Priority.ELDERLY, Priority.ELDERLY):
+        _issue(database, settings, prefix="A", priority=priority)
+
+    # 3 normal ahead: exactly one priority ticket is called before the fourth normal one.
+    assert _issue(database, settings, prefix="A").people_ahead == 4
+    # 2 priority ahead: this one waits for 3 * 3 normal tickets at most, 4 are waiting.
+    assert (
+        _issue(database, settings, prefix="A", priority=Priority.PREGNANT_OR_CHILD).people_ahead
+        == 6
+    )
+
+
+def _reject_tickets_for(database: Database, procedure_code: str) -> None:
+    """A trigger that fails the insert of a ticket for ``procedure_code``, after the counter
+    row has already been moved on: what numbering and storing in one go must undo."""
+    with database.write() as session:
+        if database.is_sqlite:
+            session.execute(
+                text(
+                    "CREATE TRIGGER reject_ticket BEFORE INSERT ON tickets"
+                    f" WHEN NEW.procedure_code = '{procedure_code}'"
+                    " BEGIN SELECT RAISE(ABORT, 'ticket rejected'); END"
+                )
+            )
+            return
+        session.execute(
+            text(
+                "CREATE FUNCTION reject_ticket() RETURNS trigger LANGUAGE plpgsql AS $$"
+                f" BEGIN IF NEW.procedure_code = '{procedure_code}' THEN"
+                " RAISE EXCEPTION 'ticket rejected'; END IF; RETURN NEW; END $$"
+            )
+        )
+        session.execute(
+            text(
+                "CREATE TRIGGER reject_ticket BEFORE INSERT ON tickets"
+                " FOR EACH ROW EXECUTE FUNCTION reject_ticket()"
+            )
+        )
+
+
+def test_a_ticket_that_cannot_be_stored_takes_no_number(
+    database: Database, settings: Settings
+) -> None:
+    _reject_tickets_for(database, "broken")
+
+    with pytest.raises(DBAPIError, match="ticket rejected"):
+        issue_ticket(database, settings, procedure_code="broken", prefix="A")
+
+    assert _issue(database, settings, prefix="A").number == 1
+
+
+def test_a_flagged_ticket_whose_help_request_cannot_be_stored_is_not_stored(
+    database: Database, settings: Settings
+) -> None:
+    with database.write() as session:
+        session.execute(text("DROP TABLE help_requests"))
+
+    with pytest.raises(DBAPIError, match="help_requests"):
+        _issue(database, settings, prefix="A", priority=Priority.ELDERLY, call_volunteer=True)
+
+    assert _numbers_in(database) == []
+    assert _issue(database, settings, prefix="A").number == 1
 
 
 def test_print_outcome_is_stored_with_the_ticket(database: Database, settings: Settings) -> None:

@@ -17,7 +17,8 @@ def postgres_base_url() -> str:
     if not url:
         pytest.skip(
             f"PostgreSQL tests need {POSTGRES_ENV}, for example"
-            f" {POSTGRES_ENV}=postgresql+psycopg://postgres@127.0.0.1:5432/test (.ci/run sets it)"
+            f" {POSTGRES_ENV}=postgresql+psycopg://postgres@127.0.0.1:5432/test (./dev test sets"
+            " it when a server answers there; .ci/run always)"
         )
     return url
 

@@ -83,7 +83,7 @@ def test_targets_gaps_and_type_sizes_on_every_screen(
     tap(qtbot, window, "Không")
     qtbot.waitUntil(lambda: window.current_screen is window.ticket, timeout=10_000)
     check_page(window, f"ticket {size}")
-    window.go_home()
+    tap(qtbot, window, "⌂ Trang đầu")
     tap(qtbot, window, "Chạm để bắt đầu")
     tap(qtbot, window, "Tìm theo tên thủ tục")
     for key in "KHAI":
@@ -91,7 +91,15 @@ def test_targets_gaps_and_type_sizes_on_every_screen(
     check_page(window, f"search {size}")
     tap(qtbot, window, "Tôi cần hỗ trợ")
     check_page(window, f"help notice {size}")
-    window.idle.warning_started.emit()
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
+def test_the_idle_warning_sizes(
+    qtbot: QtBot, make_window: WindowFactory, size: tuple[int, int]
+) -> None:
+    window = make_window(size=size, idle_seconds=1, idle_warning_seconds=30)
+    tap(qtbot, window, "Chạm để bắt đầu")
+    qtbot.waitUntil(lambda: window.current_page is window.idle_warning, timeout=5000)
     check_page(window, f"idle warning {size}")
 
 

@@ -256,7 +256,9 @@ def test_the_panel_keeps_answering_while_the_database_hangs(
         heartbeat.start(50)
         qtbot.wait(1500)
         assert panel.busy
-        assert len(ticks) >= 15, "the GUI thread stopped answering while the database hung"
+        # 30 ticks if the GUI thread is free; at most 1 if it blocks on the database. The
+        # margin is for a loaded 2-core machine, where a free thread still misses many ticks.
+        assert len(ticks) >= 5, "the GUI thread stopped answering while the database hung"
         assert _rows(panel)[0][Column.KIOSK] == "sanh-1"
         other_session.rollback()
 

@@ -1,7 +1,5 @@
 """The ID-card scanner, the staff way out, and a printer that keeps the kiosk waiting."""
 
-import time
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -153,7 +151,6 @@ def test_a_printer_that_takes_5_s_never_freezes_the_screen(
         )
         for text in TO_PRIORITY:
             tap(qtbot, window, text)
-        started = time.monotonic()
         tap(qtbot, window, "Không")
         assert "Đang in số thứ tự, xin chờ…" in visible_texts(window)
         # While the printer stalls: repaints happen and a tap is answered at once.
@@ -166,8 +163,7 @@ def test_a_printer_that_takes_5_s_never_freezes_the_screen(
         tap(qtbot, window, "Tôi cần hỗ trợ")
         assert window.current_page is window.help_notice
         tap(qtbot, window, "Đồng ý")
-        assert time.monotonic() - started < 2
-        # All of that happened while the printer still held the ticket.
+        # All of that happened while the printer still held the ticket (no clock needed).
         assert window.runner.busy
         qtbot.waitUntil(lambda: window.current_screen is window.ticket, timeout=15_000)
     texts = visible_texts(window)

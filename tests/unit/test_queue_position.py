@@ -11,10 +11,23 @@ from kiosk.queue.tickets import estimated_wait_minutes, people_ahead
     [
         (None, False, 2, 5, 7),  # strict: every priority ticket goes first
         (None, True, 2, 5, 2),  # strict: a priority ticket waits only for priority ones
+        (None, False, 3, 5, 8),
         (3, False, 4, 7, 9),  # interleave:3: 7 normal ahead lets 2 priority in between
         (3, False, 1, 7, 8),  # ... but never more than are waiting
         (3, True, 1, 10, 7),  # priority with 1 ahead: at most 3 * 2 normal before it
         (3, True, 0, 2, 2),  # ... or as many normal as are waiting
+        # The interleave:N boundary, where an off-by-one shows: exactly N normal tickets
+        # ahead let one priority ticket in, N - 1 let none; a priority ticket with k ahead
+        # waits for exactly N * (k + 1) normal ones, never one more or one fewer.
+        (3, False, 5, 3, 4),
+        (3, False, 5, 2, 2),
+        (3, False, 5, 6, 8),
+        (3, True, 0, 3, 3),
+        (3, True, 0, 4, 3),
+        (3, True, 1, 6, 7),
+        (3, True, 1, 7, 7),
+        (1, False, 5, 2, 4),  # interleave:1 alternates
+        (2, True, 2, 10, 8),  # the priority ones ahead and the normal ones add up
     ],
 )
 def test_people_ahead(

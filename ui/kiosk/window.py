@@ -84,6 +84,7 @@ class KioskWindow(Retranslating, QWidget):
         self._translations = Translations(app, self)
         self._history: list[Screen] = []
         self._issue_generation = 0
+        self._issuing = False
         self._ticket: TicketResult | None = None
         self._close_allowed = False
         self._build_screens(metrics, catalog)
@@ -293,12 +294,17 @@ class KioskWindow(Retranslating, QWidget):
 
     def _ask_priority(self) -> None:
         self.priority.start()
+        if self._issuing:  # back and forth while the ticket prints: still printing
+            self.priority.show_printing()
         self._show_screen(self.priority)
 
     def _issue_ticket(self, priority: Priority | None) -> None:
         code = self.session.procedure_code
-        if code is None or self.priority.printing:
+        # One ticket at a time, whatever else happens meanwhile: only the end of this job
+        # (printed, failed or given up) lets the priority answers issue again.
+        if code is None or self._issuing:
             return
+        self._issuing = True
         self.session.priority = priority
         self.priority.show_printing()
         generation = self._issue_generation
@@ -307,10 +313,17 @@ class KioskWindow(Retranslating, QWidget):
             lambda: self.desk.issue_and_print(code, priority, language),
             lambda result: self._ticket_issued(result, generation),
             "issue a ticket",
+            on_failed=lambda: self._ticket_failed(generation),
         )
+
+    def _ticket_failed(self, generation: int) -> None:
+        self._issuing = False
+        if generation == self._issue_generation:
+            self.priority.start()
 
     def _ticket_issued(self, result: object, generation: int) -> None:
         assert isinstance(result, TicketResult)
+        self._issuing = False
         if generation != self._issue_generation:
             log.info("ticket %s issued after the citizen left; not shown", result.ticket.label)
             return
@@ -345,7 +358,13 @@ class KioskWindow(Retranslating, QWidget):
             ),
             lambda request_id: log.info("help request %s sent to the help desk", request_id),
             "ask for help",
+            # Nothing was stored: the citizen reads "ask at the help desk", and a later tap
+            # on "I need help" tries again instead of pretending a volunteer is coming.
+            on_failed=self._help_request_failed,
         )
+
+    def _help_request_failed(self) -> None:
+        self.session.help_requested = False
 
     def _more_time(self) -> None:
         self.idle.more_time()
@@ -355,11 +374,19 @@ class KioskWindow(Retranslating, QWidget):
         self.speaker.toggle(self.current_screen.spoken_text(), self.session.language)
 
     def _run(
-        self, work: Callable[[], object], on_done: Callable[[object], None], what: str
+        self,
+        work: Callable[[], object],
+        on_done: Callable[[object], None],
+        what: str,
+        on_failed: Callable[[], None] | None = None,
     ) -> None:
+        """``work`` in the background; if it fails, the citizen reads "please ask at the help
+        desk" (the problem notice) and ``on_failed`` undoes what this job alone had started."""
+
         def failed(error: Exception) -> None:
             log.error("could not %s: %s", what, error, exc_info=error)
-            self.priority.start()
+            if on_failed is not None:
+                on_failed()
             self._show_page(self.problem_notice)
 
         self.runner.run(work, on_done, failed)

@@ -30,7 +30,7 @@ from kiosk.helpdesk.requests import (
 )
 from kiosk.queue.service_day import service_day
 from kiosk.storage.change_watch import ChangeWatch
-from kiosk.storage.db import Database
+from kiosk.storage.db import Database, first_line
 from kiosk.storage.models import HelpOutcome, HelpReason
 from ui.common.background import BackgroundRunner
 from ui.common.metrics import metrics_for
@@ -378,8 +378,11 @@ class PanelWindow(Retranslating, QWidget):
     def _write_failed(self, error: Exception, taken_message: Callable[[], str]) -> None:
         if isinstance(error, AlreadyTaken):
             self._after_write(taken_message)
-        else:
-            self._database_failed(error)
+            return
+        self._database_failed(error)
+        # The volunteer tapped: they must read that nothing was saved, not just see nothing.
+        reason = first_line(error)
+        self._say(lambda: self.tr("Not saved, please try again. ({reason})").format(reason=reason))
 
     def _done_clicked(self) -> None:
         request = self._selected()

@@ -68,10 +68,6 @@ class PriorityScreen(Screen):
         self._printing = False
         self._set_message("none")
 
-    @property
-    def printing(self) -> bool:
-        return self._printing
-
     def show_printing(self) -> None:
         self._printing = True
         self._set_message("printing")

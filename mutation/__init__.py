@@ -1,0 +1,1 @@
+"""Mutation testing of the kiosk's core with cosmic-ray: `./dev mutate [PACKAGE]`."""
