@@ -10,7 +10,7 @@ from pathlib import Path
 from kiosk.catalog.loader import load_catalog
 from kiosk.config import load_settings
 from kiosk.errors import KioskError
-from kiosk.storage.db import open_database
+from kiosk.storage.db import open_configured_database
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(args.config)
         if args.port is not None and not 1 <= args.port <= 65535:
             raise KioskError(f"--port {args.port}: expected a port number from 1 to 65535")
-        database = open_database(
-            settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms
-        )
+        database = open_configured_database(settings)
         catalog = load_catalog(settings.catalog_overlay_path)
         import uvicorn
 

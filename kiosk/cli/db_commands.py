@@ -10,7 +10,7 @@ from typing import Any
 from kiosk.cli.context import CliContext
 from kiosk.errors import KioskError
 from kiosk.storage.backup import back_up_into, backup_name, copy_database, restore
-from kiosk.storage.db import Database, open_database
+from kiosk.storage.db import Database, open_configured_database
 
 
 def register(subparsers: Any) -> None:
@@ -66,9 +66,7 @@ def run_init(args: argparse.Namespace, context: CliContext) -> int:
             f"making an empty database at {path}: ticket numbers start again at 1, so a number"
             " handed out earlier today can be handed out again"
         )
-    database = open_database(
-        settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms, create=True
-    )
+    database = open_configured_database(settings, create=True)
     database.dispose()
     context.emit("done")
     return 0

@@ -25,6 +25,8 @@ from kiosk.storage.sqlite_file import RESTORE_HINT, SqliteFile, connect_existing
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
+    from kiosk.config import Settings
+
 log = logging.getLogger(__name__)
 
 _WRITE_OPTION = "kiosk_write"
@@ -295,3 +297,10 @@ def open_database(
         database.dispose()
         raise DatabaseUnavailable(f"{exc.filename or database.describe()}: {exc.strerror}") from exc
     return database
+
+
+def open_configured_database(settings: Settings, *, create: bool = False) -> Database:
+    """`open_database` on the configured database (``database.url``, ``busy_timeout_ms``)."""
+    return open_database(
+        settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms, create=create
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 from kiosk.announce.render import configured_announcer
 from kiosk.config import load_settings
 from kiosk.errors import KioskError
-from kiosk.storage.db import open_database
+from kiosk.storage.db import open_configured_database
 from ui.common.app_setup import configure_logging, create_application, display_problem
 
 log = logging.getLogger(__name__)
@@ -39,9 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(args.verbose)
     try:
         settings = load_settings(args.config)
-        database = open_database(
-            settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms
-        )
+        database = open_configured_database(settings)
     except KioskError as exc:
         log.debug("start-up failed", exc_info=True)
         print(f"kiosk-display: {exc}", file=sys.stderr)

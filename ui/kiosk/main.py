@@ -13,7 +13,7 @@ from kiosk.catalog.loader import load_catalog
 from kiosk.config import Settings, load_settings
 from kiosk.errors import DatabaseUnusable, KioskError
 from kiosk.printing.desk import TicketDesk, warm_up_printing
-from kiosk.storage.db import Database, open_database
+from kiosk.storage.db import Database, open_configured_database
 from ui.common.app_setup import configure_logging, create_application, display_problem
 
 if TYPE_CHECKING:
@@ -91,9 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(args.config)
         catalog = load_catalog(settings.catalog_overlay_path)
-        database = open_database(
-            settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms
-        )
+        database = open_configured_database(settings)
     except DatabaseUnusable as exc:
         return _out_of_service(str(exc), args.windowed)
     except KioskError as exc:

@@ -15,7 +15,7 @@ from kiosk.catalog.loader import load_catalog
 from kiosk.config import load_settings
 from kiosk.errors import KioskError
 from kiosk.storage.change_watch import change_watch_for
-from kiosk.storage.db import open_database
+from kiosk.storage.db import open_configured_database
 from ui.common.app_setup import configure_logging, create_application, display_problem
 from ui.panel.labels import procedure_namer
 from ui.panel.window import PanelWindow
@@ -49,9 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(args.verbose)
     try:
         settings = load_settings(args.config)
-        database = open_database(
-            settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms
-        )
+        database = open_configured_database(settings)
         catalog = load_catalog(settings.catalog_overlay_path)
     except KioskError as exc:
         log.debug("start-up failed", exc_info=True)
