@@ -17,14 +17,14 @@ from sqlalchemy import bindparam, select, update
 from kiosk.config import Settings
 from kiosk.queue.events import append_event
 from kiosk.queue.now_calling import CounterCall, now_calling
-from kiosk.queue.service_day import service_day
-from kiosk.queue.ticket_label import format_label
-from kiosk.queue.tickets import (
+from kiosk.queue.position import (
     estimated_wait_minutes,
     open_counters,
     people_ahead_in_queue,
     recent_service_minutes,
 )
+from kiosk.queue.service_day import service_day
+from kiosk.queue.ticket_label import format_label
 from kiosk.storage.db import Database
 from kiosk.storage.models import Ticket, TicketEventKind, TicketState
 

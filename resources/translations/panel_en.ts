@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
     <context>
+        <name>FaultBanner</name>
+        <message>
+            <source>Printer fault at kiosk: {kiosks}</source>
+            <translation>Printer fault at kiosk: {kiosks}</translation>
+        </message>
+        <message>
+            <source>Clock wrong at kiosk: {kiosks}</source>
+            <translation>Clock wrong at kiosk: {kiosks}</translation>
+        </message>
+    </context>
+    <context>
         <name>HelpDesk</name>
         <message>
             <location filename="../../ui/panel/labels.py" line="21" />
@@ -160,18 +171,8 @@ kiosk-admin volunteers add NAME</translation>
             <translation>Database connection lost, reconnecting…</translation>
         </message>
         <message>
-            <location filename="../../ui/panel/window.py" line="208" />
-            <location filename="../../ui/panel/window.py" line="285" />
-            <source>Printer fault at kiosk: {kiosks}</source>
-            <translation>Printer fault at kiosk: {kiosks}</translation>
-        </message>
-        <message>
             <source>Not saved, please try again. ({reason})</source>
             <translation>Not saved, please try again. ({reason})</translation>
-        </message>
-        <message>
-            <source>Clock wrong at kiosk: {kiosks}</source>
-            <translation>Clock wrong at kiosk: {kiosks}</translation>
         </message>
         <message>
             <location filename="../../ui/panel/window.py" line="210" />

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.queue.follow_links import follow_token, follow_url, ticket_id_for_token
-from kiosk.queue.tickets import people_ahead, people_ahead_in_queue
+from kiosk.queue.position import people_ahead, people_ahead_in_queue
 from web.security import TokenBuckets
 
 KEY = b"k" * 32

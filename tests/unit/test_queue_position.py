@@ -2,8 +2,8 @@
 
 import pytest
 
+from kiosk.queue.position import estimated_wait_minutes, people_ahead
 from kiosk.queue.ticket_label import format_label
-from kiosk.queue.tickets import estimated_wait_minutes, people_ahead
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ where to go next, keeps the choices in one `CitizenSession`, and sends every blo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -27,14 +26,14 @@ from kiosk.catalog.reload import CatalogReload
 from kiosk.catalog.search import ProcedureSearch
 from kiosk.citizen.session import CitizenSession
 from kiosk.config import Settings
-from kiosk.helpdesk.requests import create_help_request
-from kiosk.printing.desk import ChecklistResult, TicketDesk, TicketResult
+from kiosk.printing.desk import TicketDesk, TicketResult
 from kiosk.storage.db import Database
-from kiosk.storage.models import HelpReason, Priority
+from kiosk.storage.models import Priority
 from ui.common.background import BackgroundRunner
 from ui.common.metrics import Metrics
 from ui.common.retranslating import Retranslating
 from ui.common.translations import Translations
+from ui.kiosk.citizen_jobs import CitizenJobs
 from ui.kiosk.idle import IdleWatcher
 from ui.kiosk.lockdown import CORNER_MM, CornerHold, KeyboardGuard
 from ui.kiosk.screens.base import GAP_MM, MARGIN_MM, Screen
@@ -78,13 +77,12 @@ class KioskWindow(Retranslating, QWidget):
         kiosk = settings.kiosk
         self.session = CitizenSession(default_language=kiosk.languages[0])
         self.runner = BackgroundRunner(self)
+        self.jobs = CitizenJobs(desk, self.runner, self)
         self.speaker = Speaker(speech_engine, kiosk.speech_volume, self)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self._translations = Translations(app, self)
         self._history: list[Screen] = []
-        self._issue_generation = 0
-        self._issuing = False
         self._ticket: TicketResult | None = None
         self._close_allowed = False
         self._build_screens(metrics, catalog)
@@ -187,6 +185,11 @@ class KioskWindow(Retranslating, QWidget):
         self.staff.exit_requested.connect(self._staff_exit)
         self.staff.catalog_reloaded.connect(self._use_catalog)
         self.details.checklist_requested.connect(self._print_checklist)
+        self.jobs.checklist_printed.connect(self._slip_printed)
+        self.jobs.ticket_issued.connect(self._ticket_issued)
+        self.jobs.ticket_failed.connect(self.priority.start)
+        self.jobs.help_failed.connect(self._help_request_failed)
+        self.jobs.problem.connect(lambda: self._show_page(self.problem_notice))
 
     def retranslate(self) -> None:
         self.help_button.setText(self.tr("I need help"))
@@ -228,7 +231,7 @@ class KioskWindow(Retranslating, QWidget):
     def go_home(self) -> None:
         """Back to Welcome with everything the citizen chose forgotten."""
         self.session.reset()
-        self._issue_generation += 1
+        self.jobs.forget_citizen()
         self._ticket = None
         self._history.clear()
         self._ticket_timer.stop()
@@ -279,54 +282,27 @@ class KioskWindow(Retranslating, QWidget):
         self._show_screen(self.details)
 
     def _print_checklist(self) -> None:
-        code, language, desk = self.session.procedure_code, self.session.language, self.desk
-        if code is None:
-            return
+        if self.session.procedure_code is not None:
+            self.jobs.print_checklist(self.session.procedure_code, self.session.language)
 
-        def failed(error: Exception) -> None:
-            log.error("could not print the checklist: %s", error, exc_info=error)
-            self.details.show_checklist_result(printed=False)
-
-        self.runner.run(lambda: desk.print_checklist(code, language), self._slip_printed, failed)
-
-    def _slip_printed(self, result: ChecklistResult) -> None:
-        self.details.show_checklist_result(printed=result.printed)
+    def _slip_printed(self, printed: bool) -> None:
+        self.details.show_checklist_result(printed=printed)
 
     def _ask_priority(self) -> None:
         self.priority.start()
-        if self._issuing:  # back and forth while the ticket prints: still printing
+        if self.jobs.issuing:  # back and forth while the ticket prints: still printing
             self.priority.show_printing()
         self._show_screen(self.priority)
 
     def _issue_ticket(self, priority: Priority | None) -> None:
         code = self.session.procedure_code
-        # One ticket at a time, whatever else happens meanwhile: only the end of this job
-        # (printed, failed or given up) lets the priority answers issue again.
-        if code is None or self._issuing:
+        if code is None or self.jobs.issuing:  # one ticket at a time (see CitizenJobs)
             return
-        self._issuing = True
         self.session.priority = priority
         self.priority.show_printing()
-        generation = self._issue_generation
-        language = self.session.language
-        self._run(
-            lambda: self.desk.issue_and_print(code, priority, language),
-            lambda result: self._ticket_issued(result, generation),
-            "issue a ticket",
-            on_failed=lambda: self._ticket_failed(generation),
-        )
+        self.jobs.issue_ticket(code, priority, self.session.language)
 
-    def _ticket_failed(self, generation: int) -> None:
-        self._issuing = False
-        if generation == self._issue_generation:
-            self.priority.start()
-
-    def _ticket_issued(self, result: object, generation: int) -> None:
-        assert isinstance(result, TicketResult)
-        self._issuing = False
-        if generation != self._issue_generation:
-            log.info("ticket %s issued after the citizen left; not shown", result.ticket.label)
-            return
+    def _ticket_issued(self, result: TicketResult) -> None:
         self._ticket = result
         self.ticket.show_ticket(result)
         self._show_screen(self.ticket, remember=False)
@@ -346,22 +322,7 @@ class KioskWindow(Retranslating, QWidget):
             return
         self.session.help_requested = True
         ticket_id = self._ticket.ticket.id if self._ticket is not None else None
-        procedure = self.session.procedure_code
-        kiosk_id = self.settings.kiosk.id
-        self._run(
-            lambda: create_help_request(
-                self.database,
-                reason=HelpReason.ASKED_FOR_HELP,
-                kiosk_id=kiosk_id,
-                ticket_id=ticket_id,
-                procedure_code=procedure,
-            ),
-            lambda request_id: log.info("help request %s sent to the help desk", request_id),
-            "ask for help",
-            # Nothing was stored: the citizen reads "ask at the help desk", and a later tap
-            # on "I need help" tries again instead of pretending a volunteer is coming.
-            on_failed=self._help_request_failed,
-        )
+        self.jobs.ask_for_help(self.settings.kiosk.id, ticket_id, self.session.procedure_code)
 
     def _help_request_failed(self) -> None:
         self.session.help_requested = False
@@ -372,24 +333,6 @@ class KioskWindow(Retranslating, QWidget):
 
     def _read_aloud(self) -> None:
         self.speaker.toggle(self.current_screen.spoken_text(), self.session.language)
-
-    def _run(
-        self,
-        work: Callable[[], object],
-        on_done: Callable[[object], None],
-        what: str,
-        on_failed: Callable[[], None] | None = None,
-    ) -> None:
-        """``work`` in the background; if it fails, the citizen reads "please ask at the help
-        desk" (the problem notice) and ``on_failed`` undoes what this job alone had started."""
-
-        def failed(error: Exception) -> None:
-            log.error("could not %s: %s", what, error, exc_info=error)
-            if on_failed is not None:
-                on_failed()
-            self._show_page(self.problem_notice)
-
-        self.runner.run(work, on_done, failed)
 
     # ------------------------------------------------------------------ staff and lockdown
 

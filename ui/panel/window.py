@@ -31,11 +31,12 @@ from kiosk.helpdesk.requests import (
 from kiosk.queue.service_day import service_day
 from kiosk.storage.change_watch import ChangeWatch
 from kiosk.storage.db import Database, first_line
-from kiosk.storage.models import HelpOutcome, HelpReason
+from kiosk.storage.models import HelpOutcome
 from ui.common.background import BackgroundRunner
 from ui.common.metrics import metrics_for
 from ui.common.retranslating import Retranslating
 from ui.common.translations import Translations
+from ui.panel.fault_banner import FaultBanner
 from ui.panel.live import ChangeFeed
 from ui.panel.model import HelpRequestTableModel, utc_now
 from ui.panel.name_picker import NamePicker
@@ -79,7 +80,6 @@ class PanelWindow(Retranslating, QWidget):
         self._volunteer: str | None = None
         self._pending_claim: int | None = None
         self._closing: OpenHelpRequest | None = None
-        self._fault_kiosks: dict[HelpReason, str] = {}
         self._notice_text: Callable[[], str] | None = None
         self._loaded = False
         # Database work runs off the GUI thread; one reload at a time, the newest wins.
@@ -131,8 +131,7 @@ class PanelWindow(Retranslating, QWidget):
         self.feed.lost.connect(self.reconnecting_banner.show)
         self.feed.restored.connect(self.reconnecting_banner.hide)
         layout.addWidget(self.reconnecting_banner)
-        self.printer_banner = panel_label("printer-fault")
-        self.printer_banner.hide()
+        self.printer_banner = FaultBanner()
         layout.addWidget(self.printer_banner)
 
         self._pages = QStackedWidget()
@@ -204,7 +203,7 @@ class PanelWindow(Retranslating, QWidget):
         other = "en" if self.language == "vi" else "vi"
         self.language_button.setText(LANGUAGE_NAMES[other])
         self.reconnecting_banner.setText(self.tr("Database connection lost, reconnecting…"))
-        self._write_fault_banner()
+        self.printer_banner.retranslate()
         self.nobody_waiting.setText(self.tr("Nobody is waiting for help."))
         self.coming_button.setText(self.tr("I'm coming"))
         self.done_button.setText(self.tr("Done"))
@@ -254,7 +253,7 @@ class PanelWindow(Retranslating, QWidget):
             log.info("%d new help request(s)", len(added))
             self._chime.ring()
         self._loaded = True
-        self._show_printer_faults(snapshot.requests)
+        self.printer_banner.show_faults(snapshot.requests)
         self.counts.show_counts(snapshot.counts)
         if snapshot.names != self.names_page.names:
             self.names_page.show_names(snapshot.names)
@@ -275,23 +274,6 @@ class PanelWindow(Retranslating, QWidget):
             self.feed.connection_lost(str(error))
         else:
             log.error("the panel could not read or write the database", exc_info=error)
-
-    def _show_printer_faults(self, requests: list[OpenHelpRequest]) -> None:
-        """The banner naming kiosks whose printer failed or whose clock went back."""
-        self._fault_kiosks = {
-            reason: ", ".join(sorted({r.kiosk_id for r in requests if r.reason == reason}))
-            for reason in (HelpReason.PRINTER_FAULT, HelpReason.CLOCK_FAULT)
-        }
-        self._write_fault_banner()
-
-    def _write_fault_banner(self) -> None:
-        texts = {
-            HelpReason.PRINTER_FAULT: self.tr("Printer fault at kiosk: {kiosks}"),
-            HelpReason.CLOCK_FAULT: self.tr("Clock wrong at kiosk: {kiosks}"),
-        }
-        lines = [texts[r].format(kiosks=k) for r, k in self._fault_kiosks.items() if k]
-        self.printer_banner.setText("\n".join(lines))
-        self.printer_banner.setVisible(bool(lines))
 
     # What the volunteer taps ------------------------------------------------------------------
 
