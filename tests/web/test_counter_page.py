@@ -86,17 +86,21 @@ def test_sign_in_page_lists_counters_and_sets_a_strict_http_only_session(
         assert "Đăng nhập quầy" in text_of(page.text)
         assert '<option value="3">Quầy 3</option>' in page.text
         cookie = page.headers["set-cookie"].lower()
-        assert "httponly" in cookie and "samesite=strict" in cookie
+        assert "httponly" in cookie
+        assert "samesite=strict" in cookie
         assert "default-src 'self'" in page.headers["content-security-policy"]
         signed = sign_in(client)
         assert signed.status_code == 303
         counter_cookie = signed.headers["set-cookie"].lower()
         assert counter_cookie.startswith("kiosk_counter=")
-        assert "httponly" in counter_cookie and "samesite=strict" in counter_cookie
+        assert "httponly" in counter_cookie
+        assert "samesite=strict" in counter_cookie
         desk = text_of(client.get("/counter").text)
-        assert "Chưa gọi số nào." in desk and "Hàng A: 0 người" in desk
+        assert "Chưa gọi số nào." in desk
+        assert "Hàng A: 0 người" in desk
         english = text_of(client.get("/counter?lang=en").text)
-        assert "Call next" in english and "No ticket called yet." in english
+        assert "Call next" in english
+        assert "No ticket called yet." in english
 
 
 def test_call_recall_no_show_bring_back_done_and_transfer(
@@ -110,7 +114,8 @@ def test_call_recall_no_show_bring_back_done_and_transfer(
         page = act(client, "call")
         # Strict policy: the elderly citizen's A002 is called before A001.
         assert "Đã gọi A002." in page
-        assert "Đăng ký khai sinh" in page and "Ưu tiên: Người cao tuổi" in page
+        assert "Đăng ký khai sinh" in page
+        assert "Ưu tiên: Người cao tuổi" in page
         assert "Hàng A: 2 người" in page
         assert "Cần gọi lại ít nhất 1 lần" in act(client, "no_show")
         assert "Đã gọi lại 1 lần" in act(client, "recall")
@@ -120,7 +125,8 @@ def test_call_recall_no_show_bring_back_done_and_transfer(
         with database.read() as session:
             skipped = session.scalar(select(Ticket.id).where(Ticket.number == 2))
         page = act(client, "done")
-        assert "Đã xong A001." in page and "Vắng mặt hôm nay A002" in page
+        assert "Đã xong A001." in page
+        assert "Vắng mặt hôm nay A002" in page
         assert "A002 được trả lại hàng chờ." in act(client, "return", ticket=str(skipped))
         assert "Đã gọi A002." in act(client, "call")
         page = act(client, "transfer", queue="B", after_service="false")
