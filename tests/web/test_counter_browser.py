@@ -22,6 +22,11 @@ def sign_in(page, url: str, counter: str, pin: str) -> None:
     page.get_by_role("button", name="Đăng nhập").click()
 
 
+def assert_fits(page, width: int) -> None:
+    scrolled = page.evaluate("document.documentElement.scrollWidth")
+    assert scrolled <= width, f"the counter page scrolls sideways at {width} px"
+
+
 def test_counter_calls_serves_and_a_second_counter_calls_at_once(
     desk_pages, tmp_path: Path
 ) -> None:
@@ -36,8 +41,7 @@ def test_counter_calls_serves_and_a_second_counter_calls_at_once(
         sign_in(one, server.url, "Quầy 3", "2468")
         expect(one.locator(".idle")).to_have_text("Chưa gọi số nào.")
         expect(one.locator(".queue-count")).to_have_text("Hàng A: 4 người")
-        width = one.evaluate("document.documentElement.scrollWidth")
-        assert width <= 1366, "the counter page scrolls sideways at 1366 px"
+        assert_fits(one, 1366)
 
         one.get_by_role("button", name="Gọi số tiếp theo").click()
         expect(one.locator("#serving-number")).to_have_text("A001")
@@ -79,6 +83,9 @@ def test_counter_calls_serves_and_a_second_counter_calls_at_once(
         server.issue()
         expect(two.locator(".queue-count")).to_have_text("Hàng A: 1 người", timeout=WAIT_MS)
         assert two.evaluate("window.notReloaded") is True
+        two.set_viewport_size({"width": 360, "height": 740})
+        assert_fits(two, 360)
+        expect(two.get_by_role("button", name="Xong")).to_be_in_viewport()
 
         one.get_by_role("button", name="Đăng xuất").click()
         expect(one.get_by_role("heading", name="Đăng nhập quầy")).to_be_visible()
