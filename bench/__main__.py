@@ -26,6 +26,7 @@ BENCHMARKS = (
     "display_latency",
     "simulated_day",
     "follow",
+    "counters_web",
 )
 
 
@@ -120,6 +121,21 @@ def _rows(results: dict[str, dict]) -> list[tuple[str, str, str]]:
                     f"median {timing['median_ms']:.0f} ms, p95 {timing['p95_ms']:.0f} ms;"
                     f" kiosk-web {figures['memory_peak_mb']} MB",
                     follow["target"],
+                )
+            )
+    counters = results["counters_web"]
+    for backend in ("sqlite", "postgresql"):
+        if backend in counters:
+            figures = counters[backend]
+            click = figures["call_click_to_response"]
+            kiosk = figures["call_click_to_kiosk_people_ahead"]
+            rows.append(
+                (
+                    f"{counters['counters']} counters calling through kiosk-web, {backend}",
+                    f"click to response median {click['median_ms']:.0f} ms,"
+                    f" p95 {click['p95_ms']:.0f} ms; to the kiosk's people ahead"
+                    f" median {kiosk['median_ms']:.0f} ms, p95 {kiosk['p95_ms']:.0f} ms",
+                    counters["target"],
                 )
             )
     return rows

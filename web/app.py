@@ -20,7 +20,7 @@ from kiosk.queue.follow_links import KEY_NAME as FOLLOW_KEY
 from kiosk.storage.change_watch import change_watch_for
 from kiosk.storage.db import Database
 from kiosk.storage.secrets import service_secret
-from web import follow
+from web import counter, follow
 from web.live import LiveBoard
 from web.security import CsrfGuard, RateLimit, SecurityHeaders
 from web.services import TEMPLATES, WebServices
@@ -51,7 +51,7 @@ def create_app(settings: Settings, database: Database, catalog: Catalog) -> Fast
 
     app = FastAPI(
         title="kiosk-web",
-        summary="Follow your turn (and, later, the counters) over the centre's network",
+        summary="Follow your turn and call tickets at the counters over the centre's network",
         version="1",
         lifespan=lifespan,
         # The interactive docs load scripts from a CDN; the description stays at /openapi.json.
@@ -60,6 +60,7 @@ def create_app(settings: Settings, database: Database, catalog: Catalog) -> Fast
     )
     app.state.services = services
     app.include_router(follow.router)
+    app.include_router(counter.router)
     app.mount("/static", StaticFiles(packages=[("web", "static")]), name="static")
     app.add_api_route("/sounds/called.wav", _called_sound, include_in_schema=False)
     app.add_exception_handler(HTTPException, _http_error)

@@ -150,7 +150,11 @@ class CsrfGuard:
         return value if _SESSION_PATTERN.fullmatch(value) else None
 
     def token_for(self, session_id: str) -> str:
-        mac = hmac.new(self._key, f"csrf:{session_id}".encode(), hashlib.sha256).digest()
+        return self.mac(f"csrf:{session_id}")
+
+    def mac(self, message: str) -> str:
+        """The server's signature of ``message`` (other signed cookies reuse the key)."""
+        mac = hmac.new(self._key, message.encode(), hashlib.sha256).digest()
         return base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii")
 
     def begin(self, request: Request) -> tuple[str, bool]:

@@ -33,7 +33,12 @@ _LABEL = re.compile(r"([A-Z]{1,2})(\d{1,6})")
 
 
 class CallRefused(KioskError):
-    """An action the queue's rules do not allow now; the message says why."""
+    """An action the queue's rules do not allow now; the message says why, ``reason`` names
+    the rule (for pages that say it in their own words)."""
+
+    def __init__(self, message: str, reason: str = "other") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,9 @@ def _serving(session: Session, counter_number: int) -> Ticket:
     locked_counter(session, counter_number)
     ticket = _in_service(session, counter_number)
     if ticket is None:
-        raise CallRefused(f"counter {counter_number} has no ticket in service: call one first")
+        raise CallRefused(
+            f"counter {counter_number} has no ticket in service: call one first", "idle"
+        )
     return ticket
 
 
@@ -129,12 +136,13 @@ def call_next(
     with database.write() as session:
         counter = locked_counter(session, counter_number)
         if not counter.is_open:
-            raise CallRefused(f"counter {counter_number} is closed: open it first")
+            raise CallRefused(f"counter {counter_number} is closed: open it first", "closed")
         busy = _in_service(session, counter_number)
         if busy is not None:
             raise CallRefused(
                 f"counter {counter_number} is still serving"
-                f" {format_label(busy.prefix, busy.number)}: finish or skip it first"
+                f" {format_label(busy.prefix, busy.number)}: finish or skip it first",
+                "busy",
             )
         queues = parse_queues(counter.queues)
         while True:
@@ -205,7 +213,8 @@ def mark_no_show(
         if ticket.recalls < needed:
             raise CallRefused(
                 f"{format_label(ticket.prefix, ticket.number)} was recalled {ticket.recalls}"
-                f" time(s); recall it {needed - ticket.recalls} more before marking a no-show"
+                f" time(s); recall it {needed - ticket.recalls} more before marking a no-show",
+                "recall_first",
             )
         ticket.state = TicketState.NO_SHOW.value
         return _finish(session, ticket, counter_number, TicketEventKind.NO_SHOW, moment)
@@ -223,7 +232,8 @@ def return_no_show(
         ticket = _locked_ticket(session, ticket_id)
         if ticket.state != TicketState.NO_SHOW.value:
             raise CallRefused(
-                f"{format_label(ticket.prefix, ticket.number)} is {ticket.state}, not a no-show"
+                f"{format_label(ticket.prefix, ticket.number)} is {ticket.state}, not a no-show",
+                "not_no_show",
             )
         ticket.state = _WAITING
         ticket.recalls = 0

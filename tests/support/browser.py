@@ -3,7 +3,7 @@
 Playwright never downloads a browser here: it starts /usr/bin/chromium (`./dev test` installs
 the package as root). A test folder's conftest.py imports the fixtures (tests/web does):
 
-    from tests.support.browser import chromium, phone_page  # noqa: F401
+    from tests.support.browser import chromium, desk_pages, phone_page  # noqa: F401
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PHONE = {"width": 360, "height": 740}
+# A counter PC beside the one-door software.
+DESK = {"width": 1366, "height": 768}
 
 
 def launch_chromium(playwright) -> Browser:
@@ -56,3 +58,12 @@ def phone_page(chromium: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def desk_pages(chromium: Browser) -> Iterator[tuple[Page, Page]]:
+    """Two counter PCs (separate cookies) at 1366x768, Vietnamese browsers."""
+    contexts = [chromium.new_context(viewport=DESK, locale="vi-VN") for _ in range(2)]
+    yield contexts[0].new_page(), contexts[1].new_page()
+    for context in contexts:
+        context.close()

@@ -33,23 +33,31 @@ class WebServer:
     environment: dict[str, str]
     log: Path
 
-    def admin(self, *args: str) -> dict[str, object] | None:
+    def admin(
+        self, *args: str, json_output: bool = True, stdin: str = ""
+    ) -> dict[str, object] | None:
         """Run ``kiosk-admin ARGS --json`` against the same database; its JSON record."""
         done = subprocess.run(
-            [sys.executable, "-m", "kiosk.cli.main", *args, "--json"],
+            [sys.executable, "-m", "kiosk.cli.main", *args, *(["--json"] if json_output else [])],
             capture_output=True,
+            input=stdin,
             text=True,
             env=self.environment,
             timeout=120,
             check=True,
         )
         lines = done.stdout.splitlines()
-        return json.loads(lines[-1]) if lines else None
+        return json.loads(lines[-1]) if lines and json_output else None
 
     def issue(self, procedure: str = "1.001193") -> dict[str, object]:
         record = self.admin("ticket", "issue", "--procedure", procedure)
         assert record is not None
         return record
+
+    def add_counter(self, number: int, queues: str, pin: str) -> None:
+        """A counter named "Quầy N" serving ``queues``, signed in with ``pin``."""
+        self.admin("counters", "add", str(number), "--queues", queues)
+        self.admin("counters", "set-pin", str(number), "--pin-stdin", json_output=False, stdin=pin)
 
     def cancel(self, ticket_id: int, day: str) -> None:
         """Cancel a waiting ticket from another process (as the counters will)."""

@@ -29,6 +29,10 @@ def test_no_input_makes_a_server_error(database: Database, settings: Settings) -
         "GET /t/{token}/state",
         "GET /t/{token}/leave",
         "POST /t/{token}/leave",
+        "GET /counter",
+        "POST /counter/sign-in",
+        "POST /counter/sign-out",
+        "POST /counter/act",
     }
     for operation in operations:
 
