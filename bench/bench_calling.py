@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
 import time
-from contextlib import ExitStack
 from pathlib import Path
 
-from bench.common import postgres_url, write_result
+from bench.common import rates_per_backend, write_result
 from kiosk.config import settings_from_mapping
 from kiosk.queue.counters import add_counter
 from kiosk.queue.tickets import issue_ticket
 from kiosk.storage.db import open_database
 from kiosk.storage.models import Priority
-from tests.support.databases import postgres_schema_url
 
 REPO = Path(__file__).resolve().parents[1]
 PROCESSES = (1, 4, 8)
@@ -67,19 +64,9 @@ def call_in_parallel(url: str, processes: int, calls: int) -> float:
 
 
 def run() -> dict[str, object]:
-    figures: dict[str, dict[str, float]] = {}
-    with ExitStack() as stack:
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        backends = {"sqlite": lambda n: f"sqlite:///{folder / f'calling-{n}.sqlite3'}"}
-        base = postgres_url()
-        if base:
-            backends["postgresql"] = lambda n: stack.enter_context(postgres_schema_url(base))
-        for backend, make_url in backends.items():
-            figures[backend] = {}
-            for processes in PROCESSES:
-                rate = call_in_parallel(make_url(processes), processes, CALLS_PER_RUN)
-                figures[backend][f"{processes}_processes_per_s"] = round(rate, 1)
-                print(f"calling {backend:10} {processes} counters: {rate:8.1f} calls/s")
+    figures = rates_per_backend(
+        "calling", PROCESSES, lambda url, n: call_in_parallel(url, n, CALLS_PER_RUN), "calls"
+    )
     return {"calls_per_run": CALLS_PER_RUN, "policy": POLICY, "calls_per_second": figures}
 
 

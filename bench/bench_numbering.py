@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
 import time
-from contextlib import ExitStack
 from pathlib import Path
 
-from bench.common import postgres_url, write_result
+from bench.common import rates_per_backend, write_result
 from kiosk.storage.db import open_database
-from tests.support.databases import postgres_schema_url
 
 REPO = Path(__file__).resolve().parents[1]
 PROCESSES = (1, 4, 8)
@@ -47,19 +44,9 @@ def issue_in_parallel(url: str, processes: int, tickets: int) -> float:
 
 
 def run() -> dict[str, object]:
-    figures: dict[str, dict[str, float]] = {}
-    with ExitStack() as stack:
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        backends = {"sqlite": lambda n: f"sqlite:///{folder / f'numbering-{n}.sqlite3'}"}
-        base = postgres_url()
-        if base:
-            backends["postgresql"] = lambda n: stack.enter_context(postgres_schema_url(base))
-        for backend, make_url in backends.items():
-            figures[backend] = {}
-            for processes in PROCESSES:
-                rate = issue_in_parallel(make_url(processes), processes, TICKETS_PER_RUN)
-                figures[backend][f"{processes}_processes_per_s"] = round(rate, 1)
-                print(f"numbering {backend:10} {processes} processes: {rate:8.1f} tickets/s")
+    figures = rates_per_backend(
+        "numbering", PROCESSES, lambda url, n: issue_in_parallel(url, n, TICKETS_PER_RUN), "tickets"
+    )
     return {
         "tickets_per_run": TICKETS_PER_RUN,
         "tickets_per_second": figures,

@@ -6,8 +6,13 @@ import json
 import os
 import platform
 import statistics
+import tempfile
+from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
+
+from tests.support.databases import postgres_schema_url
 
 RESULTS = Path(__file__).resolve().parent / "results"
 POSTGRES_ENV = "KIOSK_BENCH_POSTGRES_URL"
@@ -55,3 +60,24 @@ def write_result(name: str, figures: dict[str, object]) -> Path:
     path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"results written to {path}")
     return path
+
+
+def rates_per_backend(
+    name: str, processes: tuple[int, ...], measure: Callable[[str, int], float], unit: str
+) -> dict[str, dict[str, float]]:
+    """``measure(url, n)`` with n processes on a fresh SQLite file and (when configured) a fresh
+    PostgreSQL schema for every n; the rates per backend, printed as they come."""
+    figures: dict[str, dict[str, float]] = {}
+    with ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        backends = {"sqlite": lambda n: f"sqlite:///{folder / f'{name}-{n}.sqlite3'}"}
+        base = postgres_url()
+        if base:
+            backends["postgresql"] = lambda n: stack.enter_context(postgres_schema_url(base))
+        for backend, make_url in backends.items():
+            figures[backend] = {}
+            for count in processes:
+                rate = measure(make_url(count), count)
+                figures[backend][f"{count}_processes_per_s"] = round(rate, 1)
+                print(f"{name} {backend:10} {count} processes: {rate:8.1f} {unit}/s")
+    return figures
