@@ -38,12 +38,22 @@ TARGETS = {
         (
             "kiosk/queue/tickets.py",
             "kiosk/queue/issuing.py",
+            "kiosk/queue/position.py",
             "kiosk/queue/service_day.py",
             "kiosk/queue/ticket_label.py",
         ),
         (
             "tests/unit/test_queue_position.py",
             "tests/integration/test_ticket_numbering.py",
+            "tests/integration/test_queue_wait.py",
+        ),
+    ),
+    "calling": Target(
+        ("kiosk/queue/calling.py", "kiosk/queue/policy.py", "kiosk/queue/counters.py"),
+        (
+            "tests/unit/test_priority_policy.py",
+            "tests/integration/test_calling_rules.py",
+            "tests/integration/test_calling_figures.py",
             "tests/integration/test_queue_wait.py",
         ),
     ),
