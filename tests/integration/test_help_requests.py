@@ -230,7 +230,11 @@ def test_a_flagged_ticket_called_to_a_counter_names_it_on_the_request(
         priority=Priority.ELDERLY,
         call_volunteer=True,
     )
-    add_counter(database, 3, queues=("A",), name="Quầy 3")
+    # Counters on either side of 3: the request names the counter that called it, once.
+    for number in (2, 3, 4):
+        add_counter(
+            database, number, queues=("A",) if number == 3 else ("B",), name=f"Quầy {number}"
+        )
     (request,) = open_requests(database)
     assert (request.ticket_label, request.called_to) == (ticket.label, None)
 
