@@ -16,9 +16,7 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
-from contextlib import ExitStack
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,11 +25,10 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
-from bench.common import postgres_url, summary_ms, write_result
+from bench.common import latencies_per_backend, write_result
 from kiosk.config import settings_from_mapping
 from kiosk.storage.db import open_database
 from tests.support.calling_counters import CallingCounters
-from tests.support.databases import postgres_schema_url
 from tests.support.hall import issue_tickets, open_counters, tv_display
 from ui.common.app_setup import create_application
 
@@ -73,12 +70,12 @@ class PaintWatch(QObject):
         return self.painted[text]
 
 
-def measure(url: str, data_dir: Path, samples: int) -> list[float]:
+def measure(url: str, data_dir: Path) -> list[float]:
     """Seconds from each call's commit (in the counter process) to the display painting it."""
     settings = settings_from_mapping({"database": {"url": url}}, data_dir=data_dir)
     database = open_database(url)
     open_counters(database, range(1, len(COUNTERS) + 1))
-    issue_tickets(database, settings, samples + len(COUNTERS))
+    issue_tickets(database, settings, SAMPLES + len(COUNTERS))
     window = tv_display(settings, database)
     watch = PaintWatch(window.hero.number)
     window.show()
@@ -89,7 +86,7 @@ def measure(url: str, data_dir: Path, samples: int) -> list[float]:
     with CallingCounters(url) as counters:
         counters.call(*COUNTERS)
         QTest.qWait(300)
-        for n in range(samples):
+        for n in range(SAMPLES):
             counter = COUNTERS[n % 2]
             counters.serve(counter)
             QTest.qWait(gaps.randint(40, 260))
@@ -104,20 +101,7 @@ def measure(url: str, data_dir: Path, samples: int) -> list[float]:
 
 def run() -> dict[str, object]:
     create_application("bench-display-latency", [sys.argv[0]])
-    figures: dict[str, dict[str, float]] = {}
-    with ExitStack() as stack:
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        backends = {"sqlite": lambda: f"sqlite:///{folder / 'latency.sqlite3'}"}
-        base = postgres_url()
-        if base:
-            backends["postgresql"] = lambda: stack.enter_context(postgres_schema_url(base))
-        for backend, make_url in backends.items():
-            figures[backend] = summary_ms(measure(make_url(), folder, SAMPLES))
-            print(
-                f"display latency {backend:10} median {figures[backend]['median_ms']:7.1f} ms"
-                f"  p95 {figures[backend]['p95_ms']:7.1f} ms"
-                f"  (target p95 < {TARGETS_MS[backend]} ms, {SAMPLES} samples)"
-            )
+    figures = latencies_per_backend("display latency", measure, TARGETS_MS)
     return {"latency_commit_to_display_painted": figures, "targets_ms": TARGETS_MS}
 
 

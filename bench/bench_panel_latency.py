@@ -13,10 +13,8 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -25,10 +23,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QModelIndex, QTimer
 from PySide6.QtTest import QTest
 
-from bench.common import postgres_url, summary_ms, write_result
+from bench.common import latencies_per_backend, write_result
 from kiosk.storage.change_watch import change_watch_for
 from kiosk.storage.db import open_database
-from tests.support.databases import postgres_schema_url
 from tests.support.help_kiosk import HelpingKiosk
 from ui.common.app_setup import create_application
 from ui.panel.window import PanelWindow
@@ -56,7 +53,7 @@ def _wait_idle_until(window: PanelWindow, arrived: Callable[[], bool]) -> None:
     window.model.rowsInserted.disconnect(check)
 
 
-def measure(url: str, samples: int) -> list[float]:
+def measure(url: str, _data_dir: Path) -> list[float]:
     """Seconds from each commit (in the kiosk process) to the row in the panel's model."""
     database = open_database(url)
     window = PanelWindow(
@@ -75,7 +72,7 @@ def measure(url: str, samples: int) -> list[float]:
     gaps = random.Random(7)
     latencies = []
     with HelpingKiosk(url) as kiosk:
-        for _ in range(samples):
+        for _ in range(SAMPLES):
             request_id, committed_at = kiosk.ask_for_help()
             _wait_idle_until(window, lambda rid=request_id: rid in arrived)
             latencies.append(arrived[request_id] - committed_at)
@@ -88,24 +85,8 @@ def measure(url: str, samples: int) -> list[float]:
 
 def run() -> dict[str, object]:
     create_application("bench-panel-latency", [sys.argv[0]])
-    figures: dict[str, dict[str, float]] = {}
-    with ExitStack() as stack:
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        backends = {"sqlite": lambda: f"sqlite:///{folder / 'latency.sqlite3'}"}
-        base = postgres_url()
-        if base:
-            backends["postgresql"] = lambda: stack.enter_context(postgres_schema_url(base))
-        for backend, make_url in backends.items():
-            figures[backend] = summary_ms(measure(make_url(), SAMPLES))
-            print(
-                f"panel latency {backend:10} median {figures[backend]['median_ms']:7.1f} ms"
-                f"  p95 {figures[backend]['p95_ms']:7.1f} ms"
-                f"  (target p95 < {TARGETS_MS[backend]} ms, {SAMPLES} samples)"
-            )
-    return {
-        "latency_commit_to_panel_model": figures,
-        "targets_ms": TARGETS_MS,
-    }
+    figures = latencies_per_backend("panel latency", measure, TARGETS_MS)
+    return {"latency_commit_to_panel_model": figures, "targets_ms": TARGETS_MS}
 
 
 def main() -> None:

@@ -62,22 +62,46 @@ def write_result(name: str, figures: dict[str, object]) -> Path:
     return path
 
 
+def _fresh_databases(stack: ExitStack, folder: Path) -> dict[str, Callable[[str], str]]:
+    """Per backend, a maker of a fresh database URL (a new SQLite file named by its key, a new
+    PostgreSQL schema dropped when ``stack`` closes); PostgreSQL only when configured."""
+    backends = {"sqlite": lambda key: f"sqlite:///{folder / f'{key}.sqlite3'}"}
+    base = postgres_url()
+    if base:
+        backends["postgresql"] = lambda key: stack.enter_context(postgres_schema_url(base))
+    return backends
+
+
 def rates_per_backend(
     name: str, processes: tuple[int, ...], measure: Callable[[str, int], float], unit: str
 ) -> dict[str, dict[str, float]]:
-    """``measure(url, n)`` with n processes on a fresh SQLite file and (when configured) a fresh
-    PostgreSQL schema for every n; the rates per backend, printed as they come."""
+    """``measure(url, n)`` with n processes on a fresh database of each backend for every n;
+    the rates per backend, printed as they come."""
     figures: dict[str, dict[str, float]] = {}
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        backends = {"sqlite": lambda n: f"sqlite:///{folder / f'{name}-{n}.sqlite3'}"}
-        base = postgres_url()
-        if base:
-            backends["postgresql"] = lambda n: stack.enter_context(postgres_schema_url(base))
-        for backend, make_url in backends.items():
+        for backend, make_url in _fresh_databases(stack, folder).items():
             figures[backend] = {}
             for count in processes:
-                rate = measure(make_url(count), count)
+                rate = measure(make_url(f"{name}-{count}"), count)
                 figures[backend][f"{count}_processes_per_s"] = round(rate, 1)
                 print(f"{name} {backend:10} {count} processes: {rate:8.1f} {unit}/s")
+    return figures
+
+
+def latencies_per_backend(
+    name: str, measure: Callable[[str, Path], list[float]], targets_ms: dict[str, int]
+) -> dict[str, dict[str, float]]:
+    """``measure(url, folder)`` (seconds per sample) on a fresh database of each backend; the
+    median and p95 per backend, printed against their targets as they come."""
+    figures: dict[str, dict[str, float]] = {}
+    with ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        for backend, make_url in _fresh_databases(stack, folder).items():
+            figure = figures[backend] = summary_ms(measure(make_url(name), folder))
+            print(
+                f"{name} {backend:10} median {figure['median_ms']:7.1f} ms"
+                f"  p95 {figure['p95_ms']:7.1f} ms"
+                f"  (target p95 < {targets_ms[backend]} ms, {figure['samples']} samples)"
+            )
     return figures
