@@ -4,7 +4,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from kiosk.queue.tickets import issue_ticket
 from kiosk.storage.db import open_database
 from tests.integration.test_admin_cli import kiosk_admin
 from tests.support.databases import postgres_schema_url
+from tests.support.kiosk_process import kiosk_left_running
 
 ISSUE = ("ticket", "issue", "--procedure", "1.001193")
 
@@ -202,26 +202,13 @@ def test_a_damaged_or_newer_database_is_one_line_everywhere(tmp_path: Path, dama
 def test_the_kiosk_stays_up_out_of_service_on_a_damaged_database(tmp_path: Path) -> None:
     _random_bytes(tmp_path / "kiosk.sqlite3")
     env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-    with subprocess.Popen(
-        [sys.executable, "-m", "ui.kiosk.main"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as kiosk:
-        assert kiosk.stderr is not None
-        first = ""
-        while "out of service" not in first and (line := kiosk.stderr.readline()):
-            first = line
-        time.sleep(1)  # not a timing assertion: it would have ended by now, were it to end
-        still_running = kiosk.poll() is None
-        kiosk.terminate()
-        _, rest = kiosk.communicate(timeout=30)
+    still_running, errors = kiosk_left_running(env, until="out of service", settle_seconds=1)
 
-    assert still_running, first + rest
-    assert "kiosk out of service: the database file" in first
-    assert "is not an SQLite database" in first
-    assert "Traceback" not in first + rest
+    assert still_running, errors
+    line = next(line for line in errors.splitlines() if "out of service" in line)
+    assert "kiosk out of service: the database file" in line
+    assert "is not an SQLite database" in line
+    assert "Traceback" not in errors
 
 
 @pytest.mark.postgres

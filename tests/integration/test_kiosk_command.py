@@ -3,10 +3,11 @@
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.support.kiosk_process import kiosk_left_running
 
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
@@ -52,22 +53,8 @@ def test_a_broken_config_is_one_line(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_it_starts_on_embedded_defaults_and_keeps_running(tmp_path: Path) -> None:
     env = _environment(tmp_path, QT_QPA_PLATFORM="offscreen")
-    with subprocess.Popen(
-        [sys.executable, "-m", "ui.kiosk.main"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as kiosk:
-        assert kiosk.stderr is not None
-        # Until it says it started (on a busy machine that can take many seconds).
-        errors = ""
-        while "started" not in errors and (line := kiosk.stderr.readline()):
-            errors += line
-        time.sleep(2)
-        still_running = kiosk.poll() is None
-        kiosk.terminate()
-        errors += kiosk.communicate(timeout=30)[1]
+    # Until it says it started (on a busy machine that can take many seconds).
+    still_running, errors = kiosk_left_running(env, until="started", settle_seconds=2)
 
     assert still_running, errors
     assert (tmp_path / "kiosk.sqlite3").exists()
