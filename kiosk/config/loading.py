@@ -8,6 +8,7 @@ error is one line naming the key, what is allowed and what was given.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
@@ -56,7 +57,12 @@ def _env_value(raw: str, kind: object) -> object:
     try:
         return msgspec.convert(raw, base, strict=False)
     except msgspec.ValidationError:
-        return raw
+        pass
+    if base is int:
+        # Hexadecimal as the file may write it (TOML 0x04b8): USB ids are read off `lsusb`.
+        with contextlib.suppress(ValueError):
+            return int(raw, 16) if raw.lower().startswith("0x") else raw
+    return raw
 
 
 def _convert_section(name: str, table: object) -> object:

@@ -206,6 +206,10 @@ def test_the_older_environment_names_still_work_and_count_as_environment(tmp_pat
         ({"KIOSK_PRINTER__HOSTNAME": "x"}, "$KIOSK_PRINTER__HOSTNAME: no setting printer.hostname"),
         ({"KIOSK_PRINTERS__HOST": "x"}, "$KIOSK_PRINTERS__HOST: no setting printers.host"),
         ({"KIOSK_ID": "k" * 65}, "$KIOSK_ID: kiosk.id: expected text of 1 to 64 characters"),
+        (
+            {"KIOSK_PRINTER__USB_VENDOR_ID": "0xzz"},
+            "printer.usb_vendor_id: expected a whole number from 0 to 65535, got '0xzz'",
+        ),
     ],
 )
 def test_a_wrong_environment_value_names_the_variable_and_the_key(
@@ -215,3 +219,14 @@ def test_a_wrong_environment_value_names_the_variable_and_the_key(
         load_settings(environ={"KIOSK_DATA_DIR": str(tmp_path), **env})
 
     assert message in str(caught.value)
+
+
+def test_usb_ids_are_read_in_hexadecimal_as_lsusb_shows_them(tmp_path: Path) -> None:
+    env = {
+        "KIOSK_DATA_DIR": str(tmp_path),
+        "KIOSK_PRINTER__USB_VENDOR_ID": "0x04b8",
+        "KIOSK_PRINTER__USB_PRODUCT_ID": "0X0202",
+    }
+    printer = load_settings(environ=env).printer
+
+    assert (printer.usb_vendor_id, printer.usb_product_id) == (0x04B8, 0x0202)
