@@ -44,6 +44,8 @@ TARGETS = {
         ),
         (
             "tests/unit/test_queue_position.py",
+            "tests/unit/test_follow_links.py",
+            "tests/unit/test_announce_reading.py",
             "tests/integration/test_ticket_numbering.py",
             "tests/integration/test_queue_wait.py",
         ),

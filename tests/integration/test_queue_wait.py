@@ -4,6 +4,7 @@ Services are recorded here as a counter would record them (state, called and ser
 the estimate must take the recent ones of the same queue only.
 """
 
+import math
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from sqlalchemy import update
 from kiosk.catalog.loader import load_catalog
 from kiosk.config import Settings, settings_from_mapping
 from kiosk.helpdesk.requests import open_requests
+from kiosk.queue.counters import add_counter, set_counter_open
 from kiosk.queue.issuing import issue_for_procedure
 from kiosk.queue.tickets import issue_ticket, list_tickets, record_print_outcome, stored_ticket
 from kiosk.storage.db import Database
@@ -207,3 +209,90 @@ def test_only_a_flagged_ticket_asked_to_call_a_volunteer_calls_one(
 def test_an_outcome_for_a_ticket_that_is_not_there_is_an_error(database: Database) -> None:
     with pytest.raises(LookupError, match="ticket 404 does not exist"):
         record_print_outcome(database, 404, PrintStatus.PRINTED)
+
+
+def _stored_people_ahead(database: Database, settings: Settings, ticket_id: int) -> int:
+    with database.read() as session:
+        return stored_ticket(session, session.get_one(Ticket, ticket_id), settings).people_ahead
+
+
+def test_counters_call_by_issue_time_then_number_whatever_a_kiosk_clock_says(
+    database: Database, settings: Settings
+) -> None:
+    def issue(at: datetime) -> int:
+        return issue_ticket(
+            database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=at
+        ).id
+
+    first = issue(NOW)
+    same_moment = issue(NOW)  # another kiosk, the same second
+    clock_behind = issue(NOW - timedelta(minutes=1))  # a kiosk whose clock is a minute slow
+
+    ahead = {t: _stored_people_ahead(database, settings, t) for t in (first, same_moment)}
+    ahead[clock_behind] = _stored_people_ahead(database, settings, clock_behind)
+    # Oldest issue time first; the same issue time goes by number.
+    assert ahead == {clock_behind: 0, first: 1, same_moment: 2}
+
+
+def test_the_wait_takes_services_to_the_second_and_ignores_a_clock_that_went_back(
+    database: Database, settings: Settings
+) -> None:
+    _served(database, settings, minutes=0, ago=timedelta(hours=3))
+    _served(database, settings, minutes=122, ago=timedelta(hours=3))
+    _served(database, settings, minutes=-30, ago=timedelta(hours=3))  # served "before" called
+
+    ticket, _, later = (
+        issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=NOW)
+        for _ in range(3)
+    )
+
+    # The median of 0 and 122 minutes is 61 per ticket; the negative service does not count.
+    assert (ticket.people_ahead, ticket.estimated_wait_minutes) == (0, 0)
+    assert (later.people_ahead, later.estimated_wait_minutes) == (2, 122)
+
+
+def test_the_wait_is_shared_among_the_open_counters_of_the_queue(
+    database: Database, settings: Settings
+) -> None:
+    for _ in range(6):
+        issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A")
+    add_counter(database, 1, queues=("A", "B"), name="Quầy 1")
+    add_counter(database, 2, queues=("A",), name="Quầy 2")
+    add_counter(database, 3, queues=("B",), name="Quầy 3")
+
+    def estimate() -> int:
+        return issue_ticket(
+            database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A"
+        ).estimated_wait_minutes
+
+    minutes = settings.queue.minutes_per_ticket
+    assert estimate() == math.ceil(6 * minutes / 2)  # counters 1 and 2 serve A
+    set_counter_open(database, 2, False)
+    assert estimate() == math.ceil(7 * minutes)  # counter 1 alone
+    set_counter_open(database, 1, False)
+    assert estimate() == math.ceil(8 * minutes)  # none open: still an estimate, not zero
+
+
+def test_every_field_issues_into_its_own_queue(database: Database, settings: Settings) -> None:
+    catalog = load_catalog(None)
+    for field in catalog.fields:
+        procedure = next(p for p in catalog.procedures if p.field == field.code)
+        ticket = issue_for_procedure(database, settings, catalog, procedure_code=procedure.code)
+        assert ticket.label == f"{field.queue_prefix}001", field.code
+
+
+def test_the_ticket_record_says_its_priority(database: Database, settings: Settings) -> None:
+    def issue(priority: Priority | None) -> object:
+        return issue_ticket(
+            database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", priority=priority
+        ).as_json()["priority"]
+
+    assert (issue(Priority.ELDERLY), issue(None)) == ("elderly", None)
+
+
+def test_a_day_lists_its_own_tickets_only(database: Database, settings: Settings) -> None:
+    for at in (NOW - timedelta(days=1), NOW, NOW + timedelta(days=1)):
+        issue_ticket(database, settings, procedure_code=BIRTH_REGISTRATION, prefix="A", now=at)
+
+    today = list_tickets(database, datetime(2026, 11, 23).date())
+    assert [t.issued_at for t in today] == [NOW]
