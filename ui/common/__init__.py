@@ -1,1 +1,2 @@
-"""Qt pieces shared by every window: start-up, sizes, theme, contrast, background work, words."""
+"""Qt pieces shared by every window: start-up, sizes, theme, contrast, background work, live
+data, words."""

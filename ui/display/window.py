@@ -1,7 +1,7 @@
 """The hall display's window: the newest call large, every open counter, the last calls.
 
-It learns of calls through the change watch (`ui.panel.live.ChangeFeed`, as the help-desk
-panel does) and then reads, off the GUI thread, every event after the last one it has seen
+It learns of calls through the change watch and then, like the help-desk panel, reads off the
+GUI thread (`ui.common.live_reader.LiveReader`) every event after the last one it has seen
 (`kiosk.hall.board`); each new call is shown at once and queued to be spoken.
 """
 
@@ -13,25 +13,23 @@ from datetime import UTC, date, datetime
 from importlib import resources
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.announce.reading import Call
 from kiosk.announce.render import Announcer, Pcm
 from kiosk.config import Settings
-from kiosk.errors import DatabaseUnavailable
 from kiosk.hall.board import RECENT_CALLS, HallBoard, HallRead, ShownCall, read_hall
 from kiosk.queue.service_day import service_day
 from kiosk.storage.change_watch import ChangeWatch
 from kiosk.storage.db import Database
-from ui.common.background import BackgroundRunner
+from ui.common.live_reader import LiveReader, LiveWindow
 from ui.common.metrics import Metrics
 from ui.common.theme import cap_height_ratio, render_stylesheet
 from ui.display import texts as words
 from ui.display.speaker import Announcements, HallSpeaker
 from ui.display.texts import HallTexts
 from ui.display.widgets import CallingBand, CounterTile, role_label, set_highlighted
-from ui.panel.live import ChangeFeed
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +48,7 @@ def display_stylesheet(metrics: Metrics) -> str:
     return render_stylesheet(template, metrics, cap_height_ratio())
 
 
-class DisplayWindow(QWidget):
+class DisplayWindow(LiveWindow, QWidget):
     """What the hall sees. Call `start()` once shown; the feed keeps it current."""
 
     # After every read of the database has been shown (tests and the benchmark wait on it).
@@ -81,9 +79,6 @@ class DisplayWindow(QWidget):
         self._announcer = announcer
         self.texts = HallTexts(settings.display.languages)
         self.board = HallBoard(self._zone)
-        self.runner = BackgroundRunner(self)
-        self._reading = False
-        self._read_again = False
         self._portrait: bool | None = None
         self.setStyleSheet(display_stylesheet(metrics))
 
@@ -91,18 +86,18 @@ class DisplayWindow(QWidget):
         self.announcements = Announcements(
             announcer.render, play or self.speaker.play, announce_speed, self
         )
-        self.feed = ChangeFeed(watch, self)
-        self.feed.changed.connect(self._schedule_read)
+        self.live = LiveReader[HallRead](
+            watch,
+            self._next_read,
+            self._show_read,
+            every_second=self._show_time,
+            fault="the hall display could not read the queue",
+            parent=self,
+        )
+        self.feed = self.live.feed
+        self.runner = self.live.runner
         self.feed.lost.connect(self._show_lost)
         self.feed.restored.connect(self._show_restored)
-        # A burst of notices (five counters calling at once) becomes one read.
-        self._read_timer = QTimer(self)
-        self._read_timer.setSingleShot(True)
-        self._read_timer.setInterval(0)
-        self._read_timer.timeout.connect(self.read)
-        self._tick = QTimer(self)
-        self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._show_time)
         self._unhighlight = QTimer(self)
         self._unhighlight.setSingleShot(True)
         self._unhighlight.setInterval(HIGHLIGHT_MS)
@@ -232,43 +227,26 @@ class DisplayWindow(QWidget):
             lambda _: self.announcements.voice_ready(),
             self._voice_failed,
         )
-        self.feed.start()
-        self._tick.start()
+        super().start()
 
     def stop(self) -> None:
-        self._tick.stop()
-        self._read_timer.stop()
         self._unhighlight.stop()
         self.announcements.stop()
-        self.feed.stop()
-        self.runner.wait()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.stop()
-        super().closeEvent(event)
-
-    @property
-    def busy(self) -> bool:
-        """Whether a read of the database is still under way."""
-        return self._reading or self.runner.busy
+        super().stop()
 
     def _voice_failed(self, error: Exception) -> None:
         log.error("the hall display's voice could not be read; calls may stay silent: %s", error)
         self.announcements.voice_ready()
 
-    def _schedule_read(self) -> None:
-        self._read_timer.start()
-
     def read(self) -> None:
         """Read the hall and every event since the last one seen; one read at a time, and
         notices that come meanwhile make one more."""
-        if self._reading:
-            self._read_again = True
-            return
-        self._reading = True
+        self.live.read()
+
+    def _next_read(self) -> Callable[[], HallRead]:
         database, last = self._database, self.board.last_event_id
         day = service_day(self._clock(), self._zone)
-        self.runner.run(lambda: read_hall(database, day, last), self._show_read, self._read_failed)
+        return lambda: read_hall(database, day, last)
 
     def _show_read(self, read: HallRead) -> None:
         fresh = self.board.apply(read, self._clock())
@@ -279,25 +257,11 @@ class DisplayWindow(QWidget):
             # renders its audio (tens of milliseconds), which the hall should not wait for.
             calls = [shown.call for shown in fresh]
             QTimer.singleShot(0, self, lambda: self._announce(calls))
-        self._read_done()
         self.updated.emit()
 
     def _announce(self, calls: list[Call]) -> None:
         for call in calls:
             self.announcements.add(call)
-
-    def _read_failed(self, error: Exception) -> None:
-        if isinstance(error, DatabaseUnavailable):
-            self.feed.connection_lost(str(error))
-        else:
-            log.error("the hall display could not read the queue", exc_info=error)
-        self._read_done()
-
-    def _read_done(self) -> None:
-        self._reading = False
-        if self._read_again:
-            self._read_again = False
-            self.read()
 
     def _show_lost(self) -> None:
         self.reconnecting_banner.show()
@@ -367,7 +331,7 @@ class DisplayWindow(QWidget):
         self.clock_label.setText(local.strftime("%H:%M  ·  %d/%m/%Y"))
         if self._day is not None and local.date() != self._day:
             # A new service day: yesterday's calls and waiting counts leave the screen.
-            self._schedule_read()
+            self.live.read_soon()
         self._day = local.date()
 
     @property

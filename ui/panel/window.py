@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.errors import DatabaseUnavailable
 from kiosk.helpdesk.requests import (
     AlreadyTaken,
     OpenHelpRequest,
@@ -32,12 +31,11 @@ from kiosk.queue.service_day import service_day
 from kiosk.storage.change_watch import ChangeWatch
 from kiosk.storage.db import Database, first_line
 from kiosk.storage.models import HelpOutcome
-from ui.common.background import BackgroundRunner
+from ui.common.live_reader import LiveReader, LiveWindow
 from ui.common.metrics import metrics_for
 from ui.common.retranslating import Retranslating
 from ui.common.translations import Translations
 from ui.panel.fault_banner import FaultBanner
-from ui.panel.live import ChangeFeed
 from ui.panel.model import HelpRequestTableModel, utc_now
 from ui.panel.name_picker import NamePicker
 from ui.panel.outcome_picker import OutcomePicker
@@ -55,7 +53,7 @@ ROW_HEIGHT_MM = 17
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
-class PanelWindow(Retranslating, QWidget):
+class PanelWindow(Retranslating, LiveWindow, QWidget):
     """What a volunteer sees. Call `start()` once shown; the feed keeps it current."""
 
     def __init__(
@@ -82,10 +80,6 @@ class PanelWindow(Retranslating, QWidget):
         self._closing: OpenHelpRequest | None = None
         self._notice_text: Callable[[], str] | None = None
         self._loaded = False
-        # Database work runs off the GUI thread; one reload at a time, the newest wins.
-        self.runner = BackgroundRunner(self)
-        self._reloading = False
-        self._reload_again = False
         self._metrics = metrics_for(QGuiApplication.primaryScreen(), fallback_dpi)
         self.setStyleSheet(panel_stylesheet(self._metrics))
         app = QApplication.instance()
@@ -93,16 +87,17 @@ class PanelWindow(Retranslating, QWidget):
         self._translations = Translations(app, self, application="panel")
 
         self.model = HelpRequestTableModel(procedure_name, clock, self)
-        self.feed = ChangeFeed(watch, self)
-        # Bursts of notices (a kiosk writes a ticket and a request) become one reload.
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
-        self.feed.changed.connect(self._reload_timer.start)
-        self._tick = QTimer(self)
-        self._tick.setInterval(1000)
-        self._tick.timeout.connect(self.model.refresh_waits)
+        # Database work runs off the GUI thread, the volunteers' taps on the same runner.
+        self.live = LiveReader[PanelSnapshot](
+            watch,
+            self._next_read,
+            self._show_snapshot,
+            every_second=self.model.refresh_waits,
+            fault="the panel could not read or write the database",
+            parent=self,
+        )
+        self.feed = self.live.feed
+        self.runner = self.live.runner
 
         self._build()
         self.use_language(language)
@@ -215,37 +210,15 @@ class PanelWindow(Retranslating, QWidget):
 
     # Live data --------------------------------------------------------------------------------
 
-    def start(self) -> None:
-        self.feed.start()
-        self._tick.start()
-
-    def stop(self) -> None:
-        self._tick.stop()
-        self._reload_timer.stop()
-        self.feed.stop()
-        self.runner.wait()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.stop()
-        super().closeEvent(event)
-
-    @property
-    def busy(self) -> bool:
-        """Whether database work of the panel is still under way."""
-        return self._reloading or self.runner.busy
-
     def reload(self) -> None:
         """Query everything the panel shows, off the GUI thread (a database that went away
         must not freeze the panel); notices that come meanwhile make one more reload."""
-        if self._reloading:
-            self._reload_again = True
-            return
-        self._reloading = True
+        self.live.read()
+
+    def _next_read(self) -> Callable[[], PanelSnapshot]:
         database, zone = self._database, self._zone
         today = service_day(self._clock(), zone)
-        self.runner.run(
-            lambda: read_snapshot(database, today, zone), self._show_snapshot, self._reload_failed
-        )
+        return lambda: read_snapshot(database, today, zone)
 
     def _show_snapshot(self, snapshot: PanelSnapshot) -> None:
         added = self.model.update(snapshot.requests)
@@ -257,23 +230,6 @@ class PanelWindow(Retranslating, QWidget):
         self.counts.show_counts(snapshot.counts)
         if snapshot.names != self.names_page.names:
             self.names_page.show_names(snapshot.names)
-        self._reload_done()
-
-    def _reload_failed(self, error: Exception) -> None:
-        self._database_failed(error)
-        self._reload_done()
-
-    def _reload_done(self) -> None:
-        self._reloading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
-
-    def _database_failed(self, error: Exception) -> None:
-        if isinstance(error, DatabaseUnavailable):
-            self.feed.connection_lost(str(error))
-        else:
-            log.error("the panel could not read or write the database", exc_info=error)
 
     # What the volunteer taps ------------------------------------------------------------------
 
@@ -361,7 +317,7 @@ class PanelWindow(Retranslating, QWidget):
         if isinstance(error, AlreadyTaken):
             self._after_write(taken_message)
             return
-        self._database_failed(error)
+        self.live.report_failure(error)
         # The volunteer tapped: they must read that nothing was saved, not just see nothing.
         reason = first_line(error)
         self._say(lambda: self.tr("Not saved, please try again. ({reason})").format(reason=reason))

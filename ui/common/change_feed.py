@@ -60,7 +60,7 @@ class ChangeFeed(QObject):
         self._disconnect()
 
     def connection_lost(self, reason: str) -> None:
-        """The watch, or a query of the panel, found the database gone: reconnect and reload."""
+        """The watch or a window's query found the database gone: reconnect and reload."""
         was_live = self._live
         self._live = False
         self._disconnect()
@@ -88,7 +88,7 @@ class ChangeFeed(QObject):
     def _opened(self, _result: object) -> None:
         self._opening = False
         if self._stopped:
-            # The panel closed while the connection was being made.
+            # The window closed while the connection was being made.
             self._watch.close()
             return
         fileno = self._watch.fileno()
