@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -251,13 +252,19 @@ def test_a_thousand_requests_a_second_from_one_address_are_limited(
 ) -> None:
     mine = issue(database, follow_settings)
     path = f"/t/{token_for(database, mine)}/state"
+    web = follow_settings.web
     with web_client(follow_settings, database) as client:
-        statuses = [client.get(path).status_code for _ in range(1_000)]
-        limited = client.get(path)
+        started = time.monotonic()
+        responses = [client.get(path) for _ in range(1_000)]
+        elapsed = time.monotonic() - started
     with web_client(follow_settings, database, address="192.0.2.99") as neighbour:
         other_address = neighbour.get(path)
+    statuses = [response.status_code for response in responses]
     assert statuses[:60] == [200] * 60  # the burst a page load and its polling need
-    assert statuses.count(429) > 500
-    assert limited.status_code == 429
+    # No more get through than the bucket holds plus what refills meanwhile. (Bound by the
+    # time the requests really took, not by "a second": on a loaded machine they take longer.)
+    assert statuses.count(200) <= web.rate_burst + web.rate_per_second * elapsed + 1
+    assert set(statuses) == {200, 429}
+    limited = responses[statuses.index(429)]
     assert limited.headers["retry-after"] == "1"
     assert other_address.status_code == 200
