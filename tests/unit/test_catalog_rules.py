@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.catalog.formats import MAX_FILE_BYTES
 from kiosk.catalog.loader import InvalidCatalog, builtin_catalog, import_file, load_catalog
-from kiosk.catalog.rules import MAX_DOCUMENTS, MAX_NAME
+from kiosk.catalog.rules import MAX_DOCUMENTS, MAX_NAME, ProcedureEntry
 from kiosk.errors import CatalogError
 
 COLUMNS = ["code", "name", "field", "documents", "fee", "time"]
@@ -75,6 +75,40 @@ def test_a_toml_name_of_invisible_characters_is_refused(tmp_path: Path) -> None:
     message = _refusal(path)
 
     assert "overlay.toml: row 1: code 1.001193: field 'name.vi': contains an invisible" in message
+
+
+def test_one_run_lists_every_problem_of_an_entry_each_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "overlay.toml"
+    path.write_text(
+        '[[procedure]]\ncode = "1.001193"\nfees = 1\nname = { vi = "Tên", eng = "Name" }\n'
+        f'documents = [{{ vi = "\\u200b" }}, {{ en = "x" }}, {{ vi = "{"x" * 301}" }}, 4]\n'
+        'channels = ["fax", "online", "online"]\nportal_url = "http://x"\n',
+        "utf-8",
+    )
+
+    with pytest.raises(InvalidCatalog) as caught:
+        load_catalog(path)
+
+    lines = [str(problem) for problem in caught.value.problems]
+    assert all(line.startswith(f"{path}: row 1: code 1.001193: field '") for line in lines)
+    assert all("\n" not in line for line in lines)
+    found = sorted((str(problem.key), problem.message) for problem in caught.value.problems)
+    assert found == sorted(
+        [
+            ("fees", "unknown key; allowed: " + ", ".join(ProcedureEntry.__struct_fields__)),
+            ("name.eng", "unknown key; allowed: vi, en"),
+            ("documents[1].vi", "contains an invisible or control character (U+200B); remove it"),
+            ("documents[2].vi", "missing Vietnamese text of at most 300 characters, not blank"),
+            ("documents[3].vi", "301 characters, at most 300 allowed"),
+            (
+                "documents[4]",
+                '4 is not a table of texts per language, e.g. { vi = "...", en = "..." }',
+            ),
+            ("channels", "unknown 'fax'; allowed: ['in_person', 'post', 'online']"),
+            ("channels", "an item appears twice"),
+            ("portal_url", "'http://x' is not an https:// address, or empty for none"),
+        ]
+    )
 
 
 def test_texts_are_read_in_nfc(tmp_path: Path) -> None:
