@@ -115,21 +115,27 @@ class Database:
             yield session
 
     @contextmanager
-    def issuing_connection(self) -> Iterator[Connection]:
+    def write_connection(self) -> Iterator[Connection]:
         """A bare Core connection in one writing transaction (``BEGIN IMMEDIATE`` on SQLite),
-        for the hot path of issuing tickets: whatever is done on it commits or rolls back
+        for the hot paths (issuing, calling): whatever is done on it commits or rolls back
         whole, however many statements a caller adds."""
         with self._watching_file(), self._write_engine.begin() as connection:
             yield connection
 
-    def run_alone(self, statement: Executable, values: dict[str, object]) -> Row[Any]:
-        """Run one statement as a transaction of its own and return its one row.
+    @contextmanager
+    def autocommit_connection(self) -> Iterator[Connection]:
+        """A bare Core connection on which every statement is a transaction of its own.
 
-        Atomic by construction (one statement is all it takes) and, on PostgreSQL, committed
-        by the server when the statement ends (autocommit): the row locks the statement takes
-        are never held while a round trip to this (possibly busy) process is under way.
+        On PostgreSQL the server commits when a statement ends, so the row locks a statement
+        takes are never held while a round trip to this (possibly busy) process is under way;
+        an action done by one statement is atomic by construction.
         """
         with self._watching_file(), self._autocommit_engine.connect() as connection:
+            yield connection
+
+    def run_alone(self, statement: Executable, values: dict[str, object]) -> Row[Any]:
+        """Run one statement as a transaction of its own (`autocommit_connection`); its row."""
+        with self.autocommit_connection() as connection:
             return connection.execute(statement, values).one()
 
     @contextmanager
