@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from functools import partial
 from importlib import resources
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -27,6 +28,11 @@ from web.services import TEMPLATES, WebServices
 
 log = logging.getLogger(__name__)
 SESSION_KEY = "web_sessions"
+# Worker threads for blocking (database) work, at most this many at once, each with a pooled
+# connection, and one more for the change watch: a burst of counters pressing at once opens
+# no new connection, and the threads that compete for the interpreter stay few.
+WORKER_THREADS = 20
+DATABASE_POOL_SIZE = WORKER_THREADS + 1
 
 
 def create_app(settings: Settings, database: Database, catalog: Catalog) -> FastAPI:
@@ -43,6 +49,7 @@ def create_app(settings: Settings, database: Database, catalog: Catalog) -> Fast
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         await live.start()
         try:
             yield

@@ -37,12 +37,12 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(args.config)
         if args.port is not None and not 1 <= args.port <= 65535:
             raise KioskError(f"--port {args.port}: expected a port number from 1 to 65535")
-        database = open_configured_database(settings)
-        catalog = load_catalog(settings.catalog_overlay_path)
         import uvicorn
 
-        from web.app import create_app
+        from web.app import DATABASE_POOL_SIZE, create_app
 
+        database = open_configured_database(settings, pool_size=DATABASE_POOL_SIZE)
+        catalog = load_catalog(settings.catalog_overlay_path)
         app = create_app(settings, database, catalog)
     except KioskError as exc:
         print(f"kiosk-web: {exc}", file=sys.stderr)

@@ -66,9 +66,20 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
 class Database:
     """Engine and sessions for one database URL."""
 
-    def __init__(self, url: str, *, busy_timeout_ms: int = 10_000, echo: bool = False) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        busy_timeout_ms: int = 10_000,
+        echo: bool = False,
+        pool_size: int | None = None,
+    ) -> None:
         self.url = _normalise_url(url)
         kwargs: dict[str, Any] = {"echo": echo}
+        if pool_size is not None and self.url.database not in (None, "", ":memory:"):
+            # Connections kept open between uses; more are opened for a peak and closed after
+            # it, which a server that answers many requests at once (kiosk-web) should avoid.
+            kwargs["pool_size"] = pool_size
         # The SQLite file, watched while in use (None for PostgreSQL and in-memory SQLite).
         self.file: SqliteFile | None = None
         if self.is_sqlite:
@@ -278,14 +289,20 @@ def alembic_config(database: Database) -> AlembicConfig:
 
 
 def open_database(
-    url: str, *, busy_timeout_ms: int = 10_000, upgrade: bool = True, create: bool = False
+    url: str,
+    *,
+    busy_timeout_ms: int = 10_000,
+    upgrade: bool = True,
+    create: bool = False,
+    pool_size: int | None = None,
 ) -> Database:
     """Open the database and bring its schema up to date; faults become `DatabaseUnavailable`.
 
     An SQLite file is made only where none was made before, or with ``create``
     (`kiosk-admin db init`); a damaged one or one of a newer schema raises `DatabaseUnusable`.
+    ``pool_size``: connections kept open (default: SQLAlchemy's five).
     """
-    database = Database(url, busy_timeout_ms=busy_timeout_ms)
+    database = Database(url, busy_timeout_ms=busy_timeout_ms, pool_size=pool_size)
     try:
         if database.file is not None:
             database.file.prepare(create=create)
@@ -305,8 +322,13 @@ def open_database(
     return database
 
 
-def open_configured_database(settings: Settings, *, create: bool = False) -> Database:
+def open_configured_database(
+    settings: Settings, *, create: bool = False, pool_size: int | None = None
+) -> Database:
     """`open_database` on the configured database (``database.url``, ``busy_timeout_ms``)."""
     return open_database(
-        settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms, create=create
+        settings.database_url,
+        busy_timeout_ms=settings.database.busy_timeout_ms,
+        create=create,
+        pool_size=pool_size,
     )
