@@ -11,6 +11,7 @@ while this process, busy with other requests, sends the next statement.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -68,7 +69,9 @@ DESK = (
 )
 
 
-def call_parameters(counter: int, day: object, now: object, priority_first: bool) -> dict:
+def call_parameters(
+    counter: int, day: date, now: datetime, priority_first: bool
+) -> dict[str, object]:
     """The parameters of `take_next` and `postgres_call` (besides the rhythm's)."""
     return {
         "counter": counter,

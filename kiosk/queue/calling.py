@@ -136,7 +136,8 @@ def _open_desk(connection: Connection, counter_number: int) -> Row[Any]:
 
 
 def _queues(desk: Row[Any]) -> tuple[str, ...]:
-    return parse_queues(desk.queues)
+    """The counter's queues in order of preference (checked when they were stored)."""
+    return tuple(desk.queues.split(","))
 
 
 def recall(database: Database, counter_number: int, now: datetime | None = None) -> CalledTicket:
