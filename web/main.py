@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -55,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         port,
         settings.web.public_url or "not set",
     )
+    # What start-up made (modules, the catalogue, the app: some 130,000 objects) lives as
+    # long as the service: out of the collector's sight, a full collection takes well under a
+    # millisecond instead of some 30 ms, a pause every request in flight would wait out.
+    gc.freeze()
     try:
         uvicorn.run(
             app,
