@@ -76,10 +76,6 @@ class Database:
     ) -> None:
         self.url = _normalise_url(url)
         kwargs: dict[str, Any] = {"echo": echo}
-        if pool_size is not None and self.url.database not in (None, "", ":memory:"):
-            # Connections kept open between uses; more are opened for a peak and closed after
-            # it, which a server that answers many requests at once (kiosk-web) should avoid.
-            kwargs["pool_size"] = pool_size
         # The SQLite file, watched while in use (None for PostgreSQL and in-memory SQLite).
         self.file: SqliteFile | None = None
         if self.is_sqlite:
@@ -95,6 +91,10 @@ class Database:
             # costs a round trip, outside any lock, and saves the first ticket afterwards.
             kwargs["pool_pre_ping"] = True
             kwargs["connect_args"] = {"connect_timeout": 5}
+        if pool_size is not None and (self.file is not None or not self.is_sqlite):
+            # Connections kept open between uses; more are opened for a peak and closed after
+            # it, which a server that answers many requests at once (kiosk-web) should avoid.
+            kwargs["pool_size"] = pool_size
         self.engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _install_sqlite_pragmas(self.engine, busy_timeout_ms)
