@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from functools import partial
 from importlib import resources
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -27,6 +28,13 @@ from web.services import TEMPLATES, WebServices
 
 log = logging.getLogger(__name__)
 SESSION_KEY = "web_sessions"
+# Worker threads for blocking (database) work, each with a pooled connection, and one more
+# connection for the change watch: a burst of counters pressing at once opens no connection.
+# Few threads: more only compete for the interpreter and, on PostgreSQL, wait in a crowd on
+# the same row lock (20 counters pressing at once, p95 on PostgreSQL: 4 threads 90 ms, 8 38 ms,
+# 12 48 ms, 20 65 ms; a request waiting for a thread costs nothing meanwhile).
+WORKER_THREADS = 8
+DATABASE_POOL_SIZE = WORKER_THREADS + 1
 
 
 def create_app(settings: Settings, database: Database, catalog: Catalog) -> FastAPI:
@@ -43,6 +51,7 @@ def create_app(settings: Settings, database: Database, catalog: Catalog) -> Fast
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         await live.start()
         try:
             yield

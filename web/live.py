@@ -4,7 +4,8 @@ A thread of its own waits on the change watch (PostgreSQL LISTEN on its socket, 
 ``PRAGMA data_version`` polling), reloads the board once per burst of notices and hands it to
 the event loop, where every Server-Sent-Events stream waiting on `LiveBoard.next_change`
 wakes up. Five hundred phones therefore cost one database connection and one query per
-change. A notice is only a hint: after a lost connection the board is simply read again.
+change (per burst of changes: reads are at least `_RELOAD_GAP_SECONDS` apart). A notice is
+only a hint: after a lost connection the board is simply read again.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import itertools
 import logging
 import select
 import threading
+import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -30,6 +32,9 @@ Board = TypeVar("Board")
 _RETRY_SECONDS = (1.0, 2.0, 4.0, 8.0)
 # How often the PostgreSQL wait wakes up to see whether the service is stopping.
 _STOP_CHECK_SECONDS = 0.5
+# At most one board read this often: a burst of changes (twenty counters pressing at once)
+# costs a read or two instead of one per notice, and a page learns of it within this much more.
+_RELOAD_GAP_SECONDS = 0.1
 
 
 class LiveBoard(Generic[Board]):
@@ -117,10 +122,15 @@ class LiveBoard(Generic[Board]):
                 while not self._stopping.is_set():
                     if changed:
                         number = next(self._loads)
+                        loaded_at = time.monotonic()
                         self._publish_from_thread(number, self._load())
                         failures = 0
                     self._wait_for_notice()
                     changed = self._watch.changed()
+                    if changed:
+                        pause = loaded_at + _RELOAD_GAP_SECONDS - time.monotonic()
+                        self._stopping.wait(max(0.0, pause))
+                        self._watch.changed()  # what came meanwhile is in the next read
             except DatabaseUnavailable as exc:
                 failures += 1
                 self._pause(failures, str(exc))

@@ -33,5 +33,6 @@ class WebServices:
         return service_day(datetime.now(UTC), self.settings.centre.zone)
 
 
-def services(request: Request) -> WebServices:
+async def services(request: Request) -> WebServices:
+    """The app's services; a coroutine, so FastAPI does not hop to a worker thread for it."""
     return request.app.state.services

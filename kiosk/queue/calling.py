@@ -2,26 +2,29 @@
 
 Each action is one transaction that changes the ticket, appends a ``ticket_events`` row and
 sends a change notice. The database decides races: SQLite runs every writer under
-``BEGIN IMMEDIATE``; on PostgreSQL the counter's row is locked and a ticket is taken with a
-conditional update (``... WHERE state = 'waiting'``) whose row count says whether another
-counter took it first, in which case the next candidate is read again. A partial unique
-index allows one ticket in service per counter.
+``BEGIN IMMEDIATE``; on PostgreSQL the counter's row is locked and the ticket to call is
+locked as it is chosen (``FOR UPDATE``): a counter that wants the ticket another one is taking
+waits for that one to commit, then takes the next, so calls follow the queue's order. A
+partial unique index allows one ticket in service per counter. The frequent actions (call
+next, recall, served, no-show) run the prebuilt statements of `call_statements`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import case, select, update
+from sqlalchemy import Connection, Row, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.config import Settings
-from kiosk.errors import KioskError
-from kiosk.queue.counters import CounterError, locked_counter, parse_queues
-from kiosk.queue.events import append_event
-from kiosk.queue.policy import calls_priority_next, rhythm_after_call
+from kiosk.queue import call_statements as statements
+from kiosk.queue.called_ticket import CalledTicket, CallRefused, called_ticket
+from kiosk.queue.counters import CounterError, UnknownCounter, locked_counter, parse_queues
+from kiosk.queue.events import append_event, event_parameters
+from kiosk.queue.policy import priority_first, rhythm_after_call
 from kiosk.queue.service_day import service_day
 from kiosk.queue.ticket_label import format_label
 from kiosk.storage.db import Database
@@ -30,64 +33,6 @@ from kiosk.storage.models import Ticket, TicketEventKind, TicketState
 _WAITING = TicketState.WAITING.value
 _CALLED = TicketState.CALLED.value
 _LABEL = re.compile(r"([A-Z]{1,2})(\d{1,6})")
-
-
-class CallRefused(KioskError):
-    """An action the queue's rules do not allow now; the message says why, ``reason`` names
-    the rule (for pages that say it in their own words)."""
-
-    def __init__(self, message: str, reason: str = "other") -> None:
-        super().__init__(message)
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class CalledTicket:
-    """A ticket after an action at a counter, with the event that recorded it."""
-
-    id: int
-    label: str
-    queue: str
-    procedure_code: str
-    priority: str | None
-    state: TicketState
-    counter_number: int | None
-    issued_at: datetime
-    called_at: datetime | None
-    recalls: int
-    event_id: int
-
-    def as_json(self) -> dict[str, object]:
-        """The `kiosk-admin counter ... --json` record."""
-        return {
-            "id": self.id,
-            "label": self.label,
-            "queue": self.queue,
-            "procedure": self.procedure_code,
-            "priority": self.priority,
-            "state": self.state.value,
-            "counter": self.counter_number,
-            "issued_at": self.issued_at.isoformat(),
-            "called_at": self.called_at.isoformat() if self.called_at else None,
-            "recalls": self.recalls,
-            "event": self.event_id,
-        }
-
-
-def _result(ticket: Ticket, event_id: int) -> CalledTicket:
-    return CalledTicket(
-        id=ticket.id,
-        label=format_label(ticket.prefix, ticket.number),
-        queue=ticket.queue,
-        procedure_code=ticket.procedure_code,
-        priority=ticket.priority,
-        state=TicketState(ticket.state),
-        counter_number=ticket.counter_number,
-        issued_at=ticket.issued_at,
-        called_at=ticket.called_at,
-        recalls=ticket.recalls,
-        event_id=event_id,
-    )
 
 
 def _in_service(session: Session, counter_number: int) -> Ticket | None:
@@ -109,20 +54,6 @@ def _serving(session: Session, counter_number: int) -> Ticket:
     return ticket
 
 
-def _oldest_waiting(
-    session: Session, day: date, queues: tuple[str, ...], priority: bool
-) -> int | None:
-    """The oldest waiting ticket of these queues (issue time; ties: the preferred queue)."""
-    kind = Ticket.priority.is_not(None) if priority else Ticket.priority.is_(None)
-    preference = case({queue: rank for rank, queue in enumerate(queues)}, value=Ticket.queue)
-    return session.scalar(
-        select(Ticket.id)
-        .where(Ticket.service_day == day, Ticket.queue.in_(queues), Ticket.state == _WAITING, kind)
-        .order_by(Ticket.issued_at, preference, Ticket.id)
-        .limit(1)
-    )
-
-
 def call_next(
     database: Database, settings: Settings, counter_number: int, now: datetime | None = None
 ) -> CalledTicket | None:
@@ -133,91 +64,160 @@ def call_next(
     """
     moment = now or datetime.now(UTC)
     day = service_day(moment, settings.centre.zone)
-    with database.write() as session:
-        counter = locked_counter(session, counter_number)
-        if not counter.is_open:
-            raise CallRefused(f"counter {counter_number} is closed: open it first", "closed")
-        busy = _in_service(session, counter_number)
-        if busy is not None:
-            raise CallRefused(
-                f"counter {counter_number} is still serving"
-                f" {format_label(busy.prefix, busy.number)}: finish or skip it first",
-                "busy",
-            )
-        queues = parse_queues(counter.queues)
-        while True:
-            heads = {flag: _oldest_waiting(session, day, queues, flag) for flag in (True, False)}
-            priority = calls_priority_next(
-                settings.queue.interleave_every,
-                counter.normals_since_priority,
-                priority_waiting=heads[True] is not None,
-                normal_waiting=heads[False] is not None,
-            )
-            if priority is None:
-                return None
-            ticket_id = heads[priority]
-            taken = session.execute(
-                update(Ticket)
-                .where(Ticket.id == ticket_id, Ticket.state == _WAITING)
-                .values(state=_CALLED, counter_number=counter_number, called_at=moment)
-                .execution_options(synchronize_session=False)
-            )
-            if taken.rowcount == 1:  # type: ignore[attr-defined]
-                break
-            # Another counter called it between our read and our update: read again.
-        counter.normals_since_priority = rhythm_after_call(
-            counter.normals_since_priority, called_priority=priority
+    every = settings.queue.interleave_every
+    if database.is_postgresql:
+        return _call_next_postgres(database, every, counter_number, day, moment)
+    with database.write_connection() as connection:
+        desk = _open_desk(connection, counter_number)
+        values = statements.call_parameters(
+            counter_number, day, moment, priority_first(every, desk.normals_since_priority)
         )
-        ticket = session.get_one(Ticket, ticket_id, populate_existing=True)
-        if ticket.first_called_at is None:
-            ticket.first_called_at = moment
+        taken = connection.execute(statements.take_next(_queues(desk)), values).one_or_none()
+        if taken is None:
+            return None
+        rhythm = rhythm_after_call(
+            desk.normals_since_priority, called_priority=taken.priority is not None
+        )
+        connection.execute(statements.SET_RHYTHM, {"counter": counter_number, "rhythm": rhythm})
         event_id = append_event(
-            session,
-            ticket_id=ticket.id,
+            connection,
+            ticket_id=taken.id,
             counter_number=counter_number,
             kind=TicketEventKind.CALLED,
             at=moment,
         )
-        return _result(ticket, event_id)
+        return called_ticket(taken, event_id)
+
+
+def _call_next_postgres(
+    database: Database, every: int | None, counter_number: int, day: date, moment: datetime
+) -> CalledTicket | None:
+    """Read the counter, then call in one statement that holds it to what was read."""
+    with database.autocommit_connection() as connection:
+        while True:
+            desk = _open_desk(connection, counter_number)
+            seen = desk.normals_since_priority
+            values = {
+                **statements.call_parameters(
+                    counter_number, day, moment, priority_first(every, seen)
+                ),
+                "rhythm_seen": seen,
+                "rhythm_after_priority": rhythm_after_call(seen, called_priority=True),
+                "rhythm_after_normal": rhythm_after_call(seen, called_priority=False),
+                **event_parameters(counter_number, TicketEventKind.CALLED, moment),
+            }
+            try:
+                row = connection.execute(
+                    statements.postgres_call(_queues(desk)), values
+                ).one_or_none()
+            except IntegrityError as exc:
+                if "uq_tickets_one_in_service" not in str(exc.orig):
+                    raise
+                continue  # the same counter called at the same moment: read it again
+            if row is not None:
+                return None if row.id is None else called_ticket(row, row.event_id)
+            # The counter was closed or called in between: read it again.
+
+
+def _open_desk(connection: Connection, counter_number: int) -> Row[Any]:
+    """The counter's row with its ticket in service; refused unless open and free."""
+    desk = connection.execute(statements.DESK, {"counter": counter_number}).one_or_none()
+    if desk is None:
+        raise UnknownCounter(counter_number)
+    if not desk.is_open:
+        raise CallRefused(f"counter {counter_number} is closed: open it first", "closed")
+    if desk.prefix is not None:
+        raise CallRefused(
+            f"counter {counter_number} is still serving"
+            f" {format_label(desk.prefix, desk.number)}: finish or skip it first",
+            "busy",
+        )
+    return desk
+
+
+def _queues(desk: Row[Any]) -> tuple[str, ...]:
+    """The counter's queues in order of preference (checked when they were stored)."""
+    return tuple(desk.queues.split(","))
 
 
 def recall(database: Database, counter_number: int, now: datetime | None = None) -> CalledTicket:
     """Call the counter's ticket in service again (the display announces it again)."""
-    moment = now or datetime.now(UTC)
-    with database.write() as session:
-        ticket = _serving(session, counter_number)
-        ticket.recalls += 1
-        return _finish(session, ticket, counter_number, TicketEventKind.RECALLED, moment)
+    return _act_in_service(database, counter_number, "recall", TicketEventKind.RECALLED, now)
 
 
 def mark_served(
     database: Database, counter_number: int, now: datetime | None = None
 ) -> CalledTicket:
     """The counter has served its ticket in service (the service time ends here)."""
-    moment = now or datetime.now(UTC)
-    with database.write() as session:
-        ticket = _serving(session, counter_number)
-        ticket.state = TicketState.SERVED.value
-        ticket.served_at = moment
-        return _finish(session, ticket, counter_number, TicketEventKind.SERVED, moment)
+    return _act_in_service(database, counter_number, "served", TicketEventKind.SERVED, now)
 
 
 def mark_no_show(
     database: Database, settings: Settings, counter_number: int, now: datetime | None = None
 ) -> CalledTicket:
     """The citizen did not come: allowed after `queue.no_show_after_recalls` recalls."""
-    moment = now or datetime.now(UTC)
     needed = settings.queue.no_show_after_recalls
-    with database.write() as session:
-        ticket = _serving(session, counter_number)
-        if ticket.recalls < needed:
-            raise CallRefused(
-                f"{format_label(ticket.prefix, ticket.number)} was recalled {ticket.recalls}"
-                f" time(s); recall it {needed - ticket.recalls} more before marking a no-show",
-                "recall_first",
-            )
-        ticket.state = TicketState.NO_SHOW.value
-        return _finish(session, ticket, counter_number, TicketEventKind.NO_SHOW, moment)
+    return _act_in_service(
+        database, counter_number, "no_show", TicketEventKind.NO_SHOW, now, needed
+    )
+
+
+def _act_in_service(  # noqa: PLR0917 (the three public actions above, nothing else)
+    database: Database,
+    counter_number: int,
+    action: str,
+    kind: TicketEventKind,
+    now: datetime | None,
+    needed_recalls: int = 0,
+) -> CalledTicket:
+    """Change the counter's ticket in service as ``action`` says, with its event."""
+    moment = now or datetime.now(UTC)
+    values = {
+        "counter": counter_number,
+        "now": moment,
+        "needed_recalls": needed_recalls,
+        **event_parameters(counter_number, kind, moment),
+    }
+    while True:
+        if database.is_postgresql:
+            with database.autocommit_connection() as connection:
+                row = connection.execute(
+                    statements.POSTGRES_IN_SERVICE[action], values
+                ).one_or_none()
+                if row is not None:
+                    return called_ticket(row, row.event_id)
+                _refuse_in_service(connection, counter_number, needed_recalls)
+            continue
+        with database.write_connection() as connection:
+            row = connection.execute(statements.CHANGE_IN_SERVICE[action], values).one_or_none()
+            if row is not None:
+                event_id = append_event(
+                    connection,
+                    ticket_id=row.id,
+                    counter_number=counter_number,
+                    kind=kind,
+                    at=moment,
+                )
+                return called_ticket(row, event_id)
+            _refuse_in_service(connection, counter_number, needed_recalls)
+
+
+def _refuse_in_service(connection: Connection, counter_number: int, needed_recalls: int) -> None:
+    """Say why the ticket in service could not be changed; return if it now can (a race)."""
+    desk = connection.execute(statements.DESK, {"counter": counter_number}).one_or_none()
+    if desk is None:
+        raise UnknownCounter(counter_number)
+    if desk.prefix is None:
+        raise CallRefused(
+            f"counter {counter_number} has no ticket in service: call one first", "idle"
+        )
+    if desk.recalls < needed_recalls:
+        raise CallRefused(
+            f"{format_label(desk.prefix, desk.number)} was recalled {desk.recalls}"
+            f" time(s); recall it {needed_recalls - desk.recalls} more before marking a"
+            " no-show",
+            "recall_first",
+        )
 
 
 def return_no_show(
@@ -364,4 +364,4 @@ def _finish(  # noqa: PLR0917 (every caller passes the same five, in order)
         at=moment,
         detail=detail,
     )
-    return _result(ticket, event_id)
+    return called_ticket(ticket, event_id)

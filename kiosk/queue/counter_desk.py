@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, bindparam, func, select
 
-from kiosk.queue.counters import Counter, UnknownCounter, counter_from_row
+from kiosk.queue.counters import Counter, UnknownCounter
 from kiosk.queue.ticket_label import format_label
 from kiosk.storage.db import Database
 from kiosk.storage.models import ServiceCounter, Ticket, TicketEvent, TicketEventKind, TicketState
@@ -50,60 +50,91 @@ class Desk:
     no_shows: list[NoShow]
 
 
+_TICKETS = Ticket.__table__
+_COUNTERS = ServiceCounter.__table__
+_EVENTS = TicketEvent.__table__
+_COUNTER = bindparam("counter", type_=Integer())
+_DAY = bindparam("day")
+# Prebuilt: a desk is read after every press of every counter and on every change.
+_DESK_QUERY = (
+    select(
+        _COUNTERS.c.name,
+        _COUNTERS.c.queues,
+        _COUNTERS.c.is_open,
+        _COUNTERS.c.pin_hash.is_not(None).label("has_pin"),
+        _TICKETS.c.id,
+        _TICKETS.c.prefix,
+        _TICKETS.c.number,
+        _TICKETS.c.queue,
+        _TICKETS.c.procedure_code,
+        _TICKETS.c.priority,
+        _TICKETS.c.issued_at,
+        _TICKETS.c.called_at,
+        _TICKETS.c.recalls,
+    )
+    .select_from(
+        _COUNTERS.outerjoin(
+            _TICKETS,
+            (_TICKETS.c.counter_number == _COUNTERS.c.number)
+            & (_TICKETS.c.state == TicketState.CALLED.value),
+        )
+    )
+    .where(_COUNTERS.c.number == _COUNTER)
+)
+_WAITING_QUERY = (
+    select(_TICKETS.c.queue, func.count())
+    .where(
+        _TICKETS.c.service_day == _DAY,
+        _TICKETS.c.queue.in_(bindparam("queues", expanding=True)),
+        _TICKETS.c.state == TicketState.WAITING.value,
+    )
+    .group_by(_TICKETS.c.queue)
+)
+# A no-show this counter marked (the event says which counter) and still a no-show.
+_NO_SHOWS_QUERY = (
+    select(_TICKETS.c.id, _TICKETS.c.prefix, _TICKETS.c.number)
+    .join(_EVENTS, _EVENTS.c.ticket_id == _TICKETS.c.id)
+    .where(
+        _TICKETS.c.service_day == _DAY,
+        _TICKETS.c.state == TicketState.NO_SHOW.value,
+        _EVENTS.c.kind == TicketEventKind.NO_SHOW.value,
+        _EVENTS.c.counter_number == _COUNTER,
+    )
+    .group_by(_TICKETS.c.id, _TICKETS.c.prefix, _TICKETS.c.number)
+    .order_by(func.max(_EVENTS.c.id).desc())
+    .limit(NO_SHOWS_SHOWN)
+)
+
+
 def load_desk(database: Database, number: int, day: date) -> Desk:
     """The desk of counter ``number`` on ``day`` (UnknownCounter if there is none)."""
     with database.read() as session:
-        row = session.get(ServiceCounter, number)
+        connection = session.connection()
+        row = connection.execute(_DESK_QUERY, {"counter": number}).one_or_none()
         if row is None:
             raise UnknownCounter(number)
-        counter = counter_from_row(row)
-        ticket = session.scalars(
-            select(Ticket).where(
-                Ticket.counter_number == number, Ticket.state == TicketState.CALLED.value
-            )
-        ).one_or_none()
+        queues = tuple(row.queues.split(","))
         counts = dict(
-            session.execute(
-                select(Ticket.queue, func.count())
-                .where(
-                    Ticket.service_day == day,
-                    Ticket.queue.in_(counter.queues),
-                    Ticket.state == TicketState.WAITING.value,
-                )
-                .group_by(Ticket.queue)
-            ).all()
+            connection.execute(_WAITING_QUERY, {"day": day, "queues": list(queues)}).all()
         )
-        # A no-show this counter marked (the event says which counter) and still a no-show.
-        no_shows = session.execute(
-            select(Ticket.id, Ticket.prefix, Ticket.number)
-            .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
-            .where(
-                Ticket.service_day == day,
-                Ticket.state == TicketState.NO_SHOW.value,
-                TicketEvent.kind == TicketEventKind.NO_SHOW.value,
-                TicketEvent.counter_number == number,
-            )
-            .group_by(Ticket.id, Ticket.prefix, Ticket.number)
-            .order_by(func.max(TicketEvent.id).desc())
-            .limit(NO_SHOWS_SHOWN)
-        ).all()
-        serving = (
-            ServingTicket(
-                id=ticket.id,
-                label=format_label(ticket.prefix, ticket.number),
-                queue=ticket.queue,
-                procedure_code=ticket.procedure_code,
-                priority=ticket.priority,
-                issued_at=ticket.issued_at,
-                called_at=ticket.called_at,
-                recalls=ticket.recalls,
-            )
-            if ticket is not None
-            else None
+        no_shows = connection.execute(_NO_SHOWS_QUERY, {"day": day, "counter": number}).all()
+    serving = (
+        None
+        if row.id is None
+        else ServingTicket(
+            id=row.id,
+            label=format_label(row.prefix, row.number),
+            queue=row.queue,
+            procedure_code=row.procedure_code,
+            priority=row.priority,
+            issued_at=row.issued_at,
+            called_at=row.called_at,
+            recalls=row.recalls,
         )
+    )
     return Desk(
-        counter=counter,
+        counter=Counter(number, row.name, queues, row.is_open, row.has_pin),
         serving=serving,
-        waiting={queue: int(counts.get(queue, 0)) for queue in counter.queues},
+        waiting={queue: int(counts.get(queue, 0)) for queue in queues},
         no_shows=[NoShow(id, format_label(prefix, n)) for id, prefix, n in no_shows],
     )

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Connection, Insert, Integer, Select, String, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.queue.ticket_label import format_label
-from kiosk.storage.change_notice import announce_change
+from kiosk.storage.change_notice import CHANNEL
 from kiosk.storage.db import Database
 from kiosk.storage.models import (
     ServiceCounter,
@@ -23,12 +23,61 @@ from kiosk.storage.models import (
     TicketEvent,
     TicketEventKind,
     TicketState,
+    UtcDateTime,
 )
 
 TOPIC = "tickets"
 # Any number no other application on the centre's PostgreSQL uses for an advisory lock.
 _EVENT_ORDER_LOCK_ID = 7_345_102
 _EVENTS = TicketEvent.__table__
+# What every event row holds besides its ticket, as parameters of the statements below.
+EVENT_VALUES = {
+    "counter_number": bindparam("event_counter", type_=Integer()),
+    "kind": bindparam("event_kind", type_=String()),
+    "at": bindparam("event_at", type_=UtcDateTime()),
+    "detail": bindparam("event_detail", type_=String()),
+}
+
+
+def event_parameters(
+    counter_number: int | None, kind: TicketEventKind, at: datetime, detail: str | None = None
+) -> dict[str, object]:
+    """The values of `EVENT_VALUES` for one action."""
+    return {
+        "event_counter": counter_number,
+        "event_kind": kind.value,
+        "event_at": at,
+        "event_detail": detail,
+    }
+
+
+def postgres_events(ticket_ids: Select[tuple[int]]) -> Insert:
+    """An event for each ticket id that ``ticket_ids`` selects (labelled ``ticket_id``), written
+    last under the event-order lock, returning its id with the change notice queued.
+
+    Ids come from a sequence when the row is written, not when it commits; writing the row
+    under a transaction-level lock (held to the commit) makes id order commit order. The lock
+    is taken after ``ticket_ids`` has run, so after every row lock it waits for.
+    """
+    ordered = (
+        ticket_ids.add_columns(func.pg_advisory_xact_lock(_EVENT_ORDER_LOCK_ID).label("ordered"))
+        .cte("in_commit_order")
+        .prefix_with("MATERIALIZED")
+    )
+    return (
+        insert(_EVENTS)
+        .from_select(
+            ["ticket_id", *EVENT_VALUES], select(ordered.c.ticket_id, *EVENT_VALUES.values())
+        )
+        .returning(_EVENTS.c.id, func.pg_notify(CHANNEL, TOPIC))
+    )
+
+
+_ONE_TICKET = bindparam("event_ticket", type_=Integer())
+_POSTGRES_APPEND = postgres_events(select(_ONE_TICKET.label("ticket_id")))
+_SQLITE_APPEND = (
+    insert(_EVENTS).values(ticket_id=_ONE_TICKET, **EVENT_VALUES).returning(_EVENTS.c.id)
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +129,7 @@ class HallState:
 
 
 def append_event(
-    session: Session,
+    session: Session | Connection,
     *,
     ticket_id: int,
     counter_number: int | None,
@@ -88,24 +137,14 @@ def append_event(
     at: datetime,
     detail: str | None = None,
 ) -> int:
-    """Record an action as the last write of the caller's transaction and notify; its id."""
-    if session.get_bind().dialect.name == "postgresql":
-        # Ids come from a sequence when the row is written, not when it commits; writing
-        # the row under a lock held to the commit makes id order commit order.
-        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _EVENT_ORDER_LOCK_ID})
-    event_id = session.execute(
-        insert(_EVENTS)
-        .values(
-            ticket_id=ticket_id,
-            counter_number=counter_number,
-            kind=kind.value,
-            at=at,
-            detail=detail,
-        )
-        .returning(_EVENTS.c.id)
-    ).scalar_one()
-    announce_change(session, TOPIC)
-    return int(event_id)
+    """Record an action as the last write of the caller's transaction and notify; its id.
+
+    One statement on either database (SQLite serialises every writer anyway).
+    """
+    dialect = session.dialect if isinstance(session, Connection) else session.get_bind().dialect
+    statement = _POSTGRES_APPEND if dialect.name == "postgresql" else _SQLITE_APPEND
+    values = {"event_ticket": ticket_id, **event_parameters(counter_number, kind, at, detail)}
+    return int(session.execute(statement, values).scalar_one())
 
 
 def events_after(database: Database, last_event_id: int, limit: int = 500) -> list[QueueEvent]:

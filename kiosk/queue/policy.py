@@ -8,6 +8,15 @@ priority one is kept per counter in the database, so a restart keeps the rhythm.
 from __future__ import annotations
 
 
+def priority_first(interleave_every: int | None, normals_since_priority: int) -> bool:
+    """Whether the counter's next call prefers a priority ticket to a normal one.
+
+    The kind preferred is called when one waits, the other kind otherwise: that is the whole
+    policy, so the database can pick the ticket in the same statement that takes it.
+    """
+    return interleave_every is None or normals_since_priority >= interleave_every
+
+
 def calls_priority_next(
     interleave_every: int | None,
     normals_since_priority: int,
@@ -18,9 +27,9 @@ def calls_priority_next(
     """True to call a priority ticket, False a normal one, None when nobody waits."""
     if not priority_waiting:
         return False if normal_waiting else None
-    if interleave_every is None or not normal_waiting:
+    if not normal_waiting:
         return True
-    return normals_since_priority >= interleave_every
+    return priority_first(interleave_every, normals_since_priority)
 
 
 def rhythm_after_call(normals_since_priority: int, *, called_priority: bool) -> int:

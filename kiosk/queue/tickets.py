@@ -204,7 +204,7 @@ def issue_ticket(
             ahead, minutes = queue_position(session.connection(), settings, **position)
         ticket_id, number, _ = database.run_alone(_POSTGRES_INSERT_TICKET, values)
     else:
-        with database.issuing_connection() as connection:
+        with database.write_connection() as connection:
             ahead, minutes = queue_position(connection, settings, **position)
             ticket_id, number = _insert_numbered_ticket(connection, values)
             if help_reason is not None:

@@ -66,7 +66,14 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
 class Database:
     """Engine and sessions for one database URL."""
 
-    def __init__(self, url: str, *, busy_timeout_ms: int = 10_000, echo: bool = False) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        busy_timeout_ms: int = 10_000,
+        echo: bool = False,
+        pool_size: int | None = None,
+    ) -> None:
         self.url = _normalise_url(url)
         kwargs: dict[str, Any] = {"echo": echo}
         # The SQLite file, watched while in use (None for PostgreSQL and in-memory SQLite).
@@ -84,6 +91,10 @@ class Database:
             # costs a round trip, outside any lock, and saves the first ticket afterwards.
             kwargs["pool_pre_ping"] = True
             kwargs["connect_args"] = {"connect_timeout": 5}
+        if pool_size is not None and (self.file is not None or not self.is_sqlite):
+            # Connections kept open between uses; more are opened for a peak and closed after
+            # it, which a server that answers many requests at once (kiosk-web) should avoid.
+            kwargs["pool_size"] = pool_size
         self.engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _install_sqlite_pragmas(self.engine, busy_timeout_ms)
@@ -115,21 +126,27 @@ class Database:
             yield session
 
     @contextmanager
-    def issuing_connection(self) -> Iterator[Connection]:
+    def write_connection(self) -> Iterator[Connection]:
         """A bare Core connection in one writing transaction (``BEGIN IMMEDIATE`` on SQLite),
-        for the hot path of issuing tickets: whatever is done on it commits or rolls back
+        for the hot paths (issuing, calling): whatever is done on it commits or rolls back
         whole, however many statements a caller adds."""
         with self._watching_file(), self._write_engine.begin() as connection:
             yield connection
 
-    def run_alone(self, statement: Executable, values: dict[str, object]) -> Row[Any]:
-        """Run one statement as a transaction of its own and return its one row.
+    @contextmanager
+    def autocommit_connection(self) -> Iterator[Connection]:
+        """A bare Core connection on which every statement is a transaction of its own.
 
-        Atomic by construction (one statement is all it takes) and, on PostgreSQL, committed
-        by the server when the statement ends (autocommit): the row locks the statement takes
-        are never held while a round trip to this (possibly busy) process is under way.
+        On PostgreSQL the server commits when a statement ends, so the row locks a statement
+        takes are never held while a round trip to this (possibly busy) process is under way;
+        an action done by one statement is atomic by construction.
         """
         with self._watching_file(), self._autocommit_engine.connect() as connection:
+            yield connection
+
+    def run_alone(self, statement: Executable, values: dict[str, object]) -> Row[Any]:
+        """Run one statement as a transaction of its own (`autocommit_connection`); its row."""
+        with self.autocommit_connection() as connection:
             return connection.execute(statement, values).one()
 
     @contextmanager
@@ -272,14 +289,20 @@ def alembic_config(database: Database) -> AlembicConfig:
 
 
 def open_database(
-    url: str, *, busy_timeout_ms: int = 10_000, upgrade: bool = True, create: bool = False
+    url: str,
+    *,
+    busy_timeout_ms: int = 10_000,
+    upgrade: bool = True,
+    create: bool = False,
+    pool_size: int | None = None,
 ) -> Database:
     """Open the database and bring its schema up to date; faults become `DatabaseUnavailable`.
 
     An SQLite file is made only where none was made before, or with ``create``
     (`kiosk-admin db init`); a damaged one or one of a newer schema raises `DatabaseUnusable`.
+    ``pool_size``: connections kept open (default: SQLAlchemy's five).
     """
-    database = Database(url, busy_timeout_ms=busy_timeout_ms)
+    database = Database(url, busy_timeout_ms=busy_timeout_ms, pool_size=pool_size)
     try:
         if database.file is not None:
             database.file.prepare(create=create)
@@ -299,8 +322,13 @@ def open_database(
     return database
 
 
-def open_configured_database(settings: Settings, *, create: bool = False) -> Database:
+def open_configured_database(
+    settings: Settings, *, create: bool = False, pool_size: int | None = None
+) -> Database:
     """`open_database` on the configured database (``database.url``, ``busy_timeout_ms``)."""
     return open_database(
-        settings.database_url, busy_timeout_ms=settings.database.busy_timeout_ms, create=create
+        settings.database_url,
+        busy_timeout_ms=settings.database.busy_timeout_ms,
+        create=create,
+        pool_size=pool_size,
     )

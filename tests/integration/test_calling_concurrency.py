@@ -3,6 +3,7 @@
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter, defaultdict
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.config import Settings
-from kiosk.queue.calling import CallRefused, call_next, recall
+from kiosk.queue.calling import CallRefused, call_next, mark_served, recall
 from kiosk.queue.counters import add_counter, parse_queues
 from kiosk.queue.events import hall_state
 from kiosk.queue.service_day import service_day
@@ -143,3 +144,41 @@ def test_a_counter_killed_between_call_and_done_keeps_its_ticket_in_service(
     with pytest.raises(CallRefused, match="still serving A001"):
         call_next(database, settings, 3)
     assert recall(database, 3).label == "A001"
+
+
+@pytest.mark.parametrize("priority", [None, Priority.ELDERLY])
+def test_two_presses_at_once_at_one_counter_call_one_ticket(
+    database: Database, settings: Settings, priority: Priority | None
+) -> None:
+    """Two browsers of one counter press "call next" at the same moment, round after round:
+    one ticket is called and the other press is refused as busy. A priority call leaves the
+    counter's rhythm as it was, so there only the one-ticket-in-service index tells them apart.
+    """
+    add_counter(database, 1, queues=("A",))
+    rounds = 10
+    for _ in range(2 * rounds):
+        issue_ticket(database, settings, procedure_code="1.001193", prefix="A", priority=priority)
+
+    called: list[str] = []
+    for _ in range(rounds):
+        start = threading.Barrier(2)
+        outcomes: list[str] = []
+
+        def press(start: threading.Barrier = start, outcomes: list[str] = outcomes) -> None:
+            start.wait()
+            try:
+                ticket = call_next(database, settings, 1)
+                outcomes.append(ticket.label if ticket else "none")
+            except CallRefused as refused:
+                outcomes.append(refused.reason)
+
+        presses = [threading.Thread(target=press) for _ in range(2)]
+        for thread in presses:
+            thread.start()
+        for thread in presses:
+            thread.join(timeout=60)
+        assert sorted(outcome == "busy" for outcome in outcomes) == [False, True], outcomes
+        called += [outcome for outcome in outcomes if outcome != "busy"]
+        mark_served(database, 1)
+
+    assert called == [f"A{n:03d}" for n in range(1, rounds + 1)]
