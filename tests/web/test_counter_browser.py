@@ -19,7 +19,10 @@ def sign_in(page, url: str, counter: str, pin: str) -> None:
     page.goto(f"{url}/counter")
     page.get_by_label("Quầy", exact=True).select_option(label=counter)
     page.get_by_label("Mã PIN của quầy").fill(pin)
-    page.get_by_role("button", name="Đăng nhập").click()
+    # Until the page it leads to (the desk, or the sign-in with its notice) has loaded: on a
+    # loaded machine the next step could otherwise run on the sign-in page still shown.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đăng nhập").click()
 
 
 def assert_fits(page, width: int) -> None:
