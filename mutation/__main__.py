@@ -68,7 +68,14 @@ TARGETS = {
         ("kiosk/catalog/search.py",),
         ("tests/unit/test_search.py", "tests/unit/test_search_properties.py"),
     ),
-    "printing": Target(("kiosk/printing/desk.py",), ("tests/integration/test_ticket_desk.py",)),
+    "printing": Target(
+        ("kiosk/printing/desk.py",),
+        (
+            "tests/integration/test_ticket_desk.py",
+            "tests/integration/test_clock_faults.py",
+            "tests/integration/test_checklist_slip.py",
+        ),
+    ),
 }
 
 # Replacements that mostly make the same bug twice over (a sum turned into a shift, a power, a

@@ -3,6 +3,7 @@
 import re
 import socket
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from kiosk.catalog.loader import load_catalog
 from kiosk.catalog.procedures import Catalog
 from kiosk.config import settings_from_mapping
 from kiosk.helpdesk.requests import open_requests
-from kiosk.printing.desk import TicketDesk
+from kiosk.printing.desk import TicketDesk, TicketNotFound, check_printer
+from kiosk.queue.tickets import issue_ticket
 from kiosk.storage.db import Database
 from kiosk.storage.models import HelpReason, PrintStatus, Priority, Ticket
 from printer import render_ticket_bitmap
@@ -165,3 +167,50 @@ def test_staff_reprint_a_stored_ticket(
     assert again.ticket.id == first.ticket.id
     assert again.ticket.people_ahead == 0
     assert len(fake_printer.connections) == 3
+
+
+def test_reprint_finds_the_ticket_of_that_day_queue_and_number_only(
+    database: Database,
+    desk_on: Callable[[int], TicketDesk],
+    fake_printer: FakeNetworkPrinter,
+) -> None:
+    desk = desk_on(fake_printer.port)
+    now = datetime.now(UTC)
+
+    def issue(prefix: str, at: datetime) -> int:
+        return issue_ticket(
+            database, desk.settings, procedure_code=BIRTH_REGISTRATION, prefix=prefix, now=at
+        ).id
+
+    # Neighbours stored first: the same number on other days and in queues on either side.
+    for at in (now - timedelta(days=1), now + timedelta(days=1)):
+        for _ in range(2):
+            issue("B", at)
+    for prefix in ("A", "A", "C", "C", "B"):
+        issue(prefix, now)
+    wanted = issue("B", now)
+    today = _stored(database, wanted).service_day
+
+    again = desk.reprint(today, "B", 2, "vi")
+
+    assert (again.ticket.id, again.ticket.label, again.printed) == (wanted, "B002", True)
+    with pytest.raises(TicketNotFound, match="no ticket B003 on"):
+        desk.reprint(today, "B", 3, "vi")
+
+
+def test_the_printer_test_says_whether_its_page_was_printed(
+    desk_on: Callable[[int], TicketDesk], fake_printer: FakeNetworkPrinter
+) -> None:
+    working = check_printer(desk_on(fake_printer.port).settings)
+    refused = check_printer(desk_on(_closed_port()).settings)
+    with FakeNetworkPrinter("no-status") as mute:
+        unanswered = check_printer(desk_on(mute.port).settings)
+
+    assert working.printed
+    assert fake_printer.wait_for_job().image is not None
+    assert working.as_json()["print_status"] == "printed"
+    assert not refused.printed
+    assert refused.as_json()["print_status"] == "failed"
+    assert "refused" in str(refused.as_json()["print_error"])
+    assert not unanswered.printed  # sent, but the printer never said it printed
+    assert unanswered.as_json()["print_status"] == "unknown"
