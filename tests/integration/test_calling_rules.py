@@ -1,11 +1,12 @@
 """Each calling action's rules, on the real databases: what is allowed, what is refused."""
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from kiosk.config import Settings
+from kiosk.config import Settings, settings_from_mapping
 from kiosk.queue.calling import (
     CallRefused,
     call_next,
@@ -220,3 +221,61 @@ def test_queues_are_checked(database: Database) -> None:
         parse_queues("A,a")
     with pytest.raises(CounterError, match="expected prefixes"):
         parse_queues("A,1")
+
+
+def test_no_show_waits_for_the_configured_recalls(
+    database: Database, database_url: str, tmp_path: Path, counter: int
+) -> None:
+    twice = settings_from_mapping(
+        {"database": {"url": database_url}, "queue": {"no_show_after_recalls": 2}},
+        data_dir=tmp_path,
+    )
+    _issue(database, twice, 1)
+    _call(database, twice)
+    recall(database, counter)
+
+    with pytest.raises(CallRefused, match="recall it 1 more"):
+        mark_no_show(database, twice, counter)
+    recall(database, counter)
+    assert mark_no_show(database, twice, counter).state == "no_show"
+
+
+def test_a_ticket_that_waits_again_starts_its_recalls_again(
+    database: Database, settings: Settings, counter: int
+) -> None:
+    first, _ = _issue(database, settings, 2)
+    _issue(database, settings, 1, prefix="BB")
+    add_counter(database, 2, queues=parse_queues("BB"))
+    _call(database, settings)
+    recall(database, counter)
+    mark_no_show(database, settings, counter)
+    return_no_show(database, first.id, counter)
+
+    assert call_next(database, settings, counter).recalls == 0  # type: ignore[union-attr]
+    with pytest.raises(CallRefused, match="recall it 1 more"):
+        mark_no_show(database, settings, counter)
+    recall(database, counter)
+    before = transfer(database, counter, "BB", after_service=False)
+    assert before.recalls == 0
+    assert call_next(database, settings, 2).recalls == 0  # type: ignore[union-attr]
+    recall(database, 2)
+    after = transfer(database, 2, "A", after_service=True)
+    assert after.recalls == 0
+
+
+def test_each_counter_acts_on_its_own_ticket_in_service(
+    database: Database, settings: Settings
+) -> None:
+    for number in (1, 2, 3):
+        add_counter(database, number, queues=parse_queues("A"))
+    _issue(database, settings, 4)
+    labels = {number: _call(database, settings, number) for number in (1, 2, 3)}
+
+    assert recall(database, 2).label == labels[2]
+    assert mark_served(database, 2).label == labels[2]
+    assert recall(database, 3).label == labels[3]
+    assert recall(database, 1).label == labels[1]
+    with pytest.raises(CallRefused, match="counter 2 has no ticket in service"):
+        recall(database, 2)
+    assert _call(database, settings, 2) == "A004"  # counters 1, 2 and 3 serving again
+    assert cancel(database, 2).label == "A004"
