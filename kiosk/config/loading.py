@@ -59,9 +59,9 @@ def _env_value(raw: str, kind: object) -> object:
     except msgspec.ValidationError:
         pass
     if base is int:
-        # Hexadecimal as the file may write it (TOML 0x04b8): USB ids are read off `lsusb`.
+        # Prefixed as the file may write it (TOML 0x04b8): USB ids are read off `lsusb`.
         with contextlib.suppress(ValueError):
-            return int(raw, 16) if raw.lower().startswith("0x") else raw
+            return int(raw, 0)
     return raw
 
 

@@ -22,7 +22,13 @@ from sqlalchemy.orm import Session
 from kiosk.config import Settings
 from kiosk.queue import call_statements as statements
 from kiosk.queue.called_ticket import CalledTicket, CallRefused, called_ticket
-from kiosk.queue.counters import CounterError, UnknownCounter, locked_counter, parse_queues
+from kiosk.queue.counters import (
+    CounterError,
+    UnknownCounter,
+    locked_counter,
+    parse_queues,
+    stored_queues,
+)
 from kiosk.queue.events import append_event, event_parameters
 from kiosk.queue.policy import priority_first, rhythm_after_call
 from kiosk.queue.service_day import service_day
@@ -72,7 +78,9 @@ def call_next(
         values = statements.call_parameters(
             counter_number, day, moment, priority_first(every, desk.normals_since_priority)
         )
-        taken = connection.execute(statements.take_next(_queues(desk)), values).one_or_none()
+        taken = connection.execute(
+            statements.take_next(stored_queues(desk.queues)), values
+        ).one_or_none()
         if taken is None:
             return None
         rhythm = rhythm_after_call(
@@ -108,7 +116,7 @@ def _call_next_postgres(
             }
             try:
                 row = connection.execute(
-                    statements.postgres_call(_queues(desk)), values
+                    statements.postgres_call(stored_queues(desk.queues)), values
                 ).one_or_none()
             except IntegrityError as exc:
                 if "uq_tickets_one_in_service" not in str(exc.orig):
@@ -119,11 +127,17 @@ def _call_next_postgres(
             # The counter was closed or called in between: read it again.
 
 
-def _open_desk(connection: Connection, counter_number: int) -> Row[Any]:
-    """The counter's row with its ticket in service; refused unless open and free."""
+def _desk(connection: Connection, counter_number: int) -> Row[Any]:
+    """The counter's row with its ticket in service (UnknownCounter if there is none)."""
     desk = connection.execute(statements.DESK, {"counter": counter_number}).one_or_none()
     if desk is None:
         raise UnknownCounter(counter_number)
+    return desk
+
+
+def _open_desk(connection: Connection, counter_number: int) -> Row[Any]:
+    """The counter's row with its ticket in service; refused unless open and free."""
+    desk = _desk(connection, counter_number)
     if not desk.is_open:
         raise CallRefused(f"counter {counter_number} is closed: open it first", "closed")
     if desk.prefix is not None:
@@ -133,11 +147,6 @@ def _open_desk(connection: Connection, counter_number: int) -> Row[Any]:
             "busy",
         )
     return desk
-
-
-def _queues(desk: Row[Any]) -> tuple[str, ...]:
-    """The counter's queues in order of preference (checked when they were stored)."""
-    return tuple(desk.queues.split(","))
 
 
 def recall(database: Database, counter_number: int, now: datetime | None = None) -> CalledTicket:
@@ -204,9 +213,7 @@ def _act_in_service(  # noqa: PLR0917 (the three public actions above, nothing e
 
 def _refuse_in_service(connection: Connection, counter_number: int, needed_recalls: int) -> None:
     """Say why the ticket in service could not be changed; return if it now can (a race)."""
-    desk = connection.execute(statements.DESK, {"counter": counter_number}).one_or_none()
-    if desk is None:
-        raise UnknownCounter(counter_number)
+    desk = _desk(connection, counter_number)
     if desk.prefix is None:
         raise CallRefused(
             f"counter {counter_number} has no ticket in service: call one first", "idle"

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Integer, bindparam, func, select
 
-from kiosk.queue.counters import Counter, UnknownCounter
+from kiosk.queue.counters import Counter, UnknownCounter, stored_queues
 from kiosk.queue.ticket_label import format_label
 from kiosk.storage.db import Database
 from kiosk.storage.models import ServiceCounter, Ticket, TicketEvent, TicketEventKind, TicketState
@@ -113,7 +113,7 @@ def load_desk(database: Database, number: int, day: date) -> Desk:
         row = connection.execute(_DESK_QUERY, {"counter": number}).one_or_none()
         if row is None:
             raise UnknownCounter(number)
-        queues = tuple(row.queues.split(","))
+        queues = stored_queues(row.queues)
         counts = dict(
             connection.execute(_WAITING_QUERY, {"day": day, "queues": list(queues)}).all()
         )

@@ -65,11 +65,16 @@ def parse_queues(text: str) -> tuple[str, ...]:
     return queues
 
 
+def stored_queues(text: str) -> tuple[str, ...]:
+    """A counter's queues as stored (``parse_queues`` checked them when they were written)."""
+    return tuple(text.split(","))
+
+
 def counter_from_row(row: ServiceCounter) -> Counter:
     return Counter(
         number=row.number,
         name=row.name,
-        queues=tuple(row.queues.split(",")),
+        queues=stored_queues(row.queues),
         is_open=row.is_open,
         has_pin=row.pin_hash is not None,
     )
