@@ -5,7 +5,8 @@ cosmic-ray rewrites the source file in place for every mutant, so each run works
 the checkout in a temporary folder (the tests of the copy import the copy, since pytest runs
 there) and the checkout itself is never touched. Mutants run one after another (one core);
 each runs only the unit and integration tests that concern its package, on SQLite, without
-the slow multi-process tests. Too slow for CI; run it after changing the core and kill what
+the slow multi-process tests; with ``--postgres`` also on the PostgreSQL server (some calling
+paths exist only there). Too slow for CI; run it after changing the core and kill what
 survives with a real test. Results: ``.mutation/<package>.txt`` (every surviving mutant).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -57,6 +59,7 @@ TARGETS = {
             "tests/integration/test_calling_rules.py",
             "tests/integration/test_calling_figures.py",
             "tests/integration/test_queue_wait.py",
+            "tests/integration/test_counter_records.py",
         ),
     ),
     "helpdesk": Target(
@@ -89,10 +92,15 @@ EXCLUDED_OPERATORS = (
 TIMEOUT_SECONDS = 120
 
 
-def _config(target: Target, python: str) -> str:
+# The server `./dev test` uses when KIOSK_TEST_POSTGRES_URL is not set.
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def _config(target: Target, python: str, *, postgres: bool) -> str:
     tests = " ".join(target.tests)
+    markers = "not slow" if postgres else "not postgres and not slow"
     command = (
-        f"{python} -m pytest -x -q -p no:cacheprovider -m 'not postgres and not slow' "
+        f"{python} -m pytest -x -q -p no:cacheprovider -m '{markers}' "
         f"-o addopts= --timeout={TIMEOUT_SECONDS} {tests}"
     )
     modules = json.dumps(list(target.modules))
@@ -130,13 +138,13 @@ def _tool(name: str) -> str:
     return str(Path(sys.executable).parent / name)
 
 
-def mutate(name: str, target: Target) -> tuple[int, int]:
+def mutate(name: str, target: Target, *, postgres: bool) -> tuple[int, int]:
     """Run every mutant of one package; (killed, total) and the survivors in .mutation/."""
     with tempfile.TemporaryDirectory(prefix=f"kiosk-mutate-{name}-") as folder:
         work = Path(folder)
         _copy_checkout(work)
         config = work / "cosmic-ray.toml"
-        config.write_text(_config(target, sys.executable), encoding="utf-8")
+        config.write_text(_config(target, sys.executable, postgres=postgres), encoding="utf-8")
         session = work / "session.sqlite"
 
         def run(*command: str) -> str:
@@ -232,9 +240,19 @@ def _targets(choice: str | None) -> dict[str, Target]:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="./dev mutate", description=__doc__.split("\n\n")[0])
     parser.add_argument("package", nargs="?", help=f"one of {', '.join(TARGETS)} or a module")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="also run the PostgreSQL variants of the tests (on KIOSK_TEST_POSTGRES_URL, "
+        f"else {DEFAULT_POSTGRES_URL})",
+    )
     arguments = parser.parse_args()
+    if arguments.postgres:
+        os.environ["KIOSK_TEST_POSTGRES_URL"] = (
+            os.environ.get("KIOSK_TEST_POSTGRES_URL") or DEFAULT_POSTGRES_URL
+        )
     for name, target in _targets(arguments.package).items():
-        killed, total = mutate(name, target)
+        killed, total = mutate(name, target, postgres=arguments.postgres)
         rate = 100 * killed / total if total else 100.0
         survivors = RESULTS.relative_to(REPO) / f"{name}.txt"
         print(f"{name}: {killed}/{total} mutants killed ({rate:.1f}%); survivors: {survivors}")

@@ -262,7 +262,10 @@ def transfer(
     ``target_queue``, linked to the first one (`transferred_from_id`).
     """
     moment = now or datetime.now(UTC)
-    (queue,) = parse_queues(target_queue)
+    queues = parse_queues(target_queue)
+    if len(queues) != 1:
+        raise CounterError(f"transfer to one queue, not {target_queue!r}")
+    (queue,) = queues
     with database.write() as session:
         ticket = _serving(session, counter_number)
         if not after_service:
