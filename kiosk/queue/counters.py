@@ -122,8 +122,6 @@ def add_counter(
             name=_checked_name(name or f"Quầy {number}"),
             queues=",".join(queues),
             is_open=is_open,
-            normals_since_priority=0,
-            failed_attempts=0,
         )
         session.add(row)
         announce_change(session, TOPIC)

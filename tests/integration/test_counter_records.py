@@ -215,11 +215,11 @@ def _heard_within(watch: ChangeWatch, seconds: float) -> bool:
 
 
 def test_a_ticket_is_found_by_its_label_on_its_day(database: Database, settings: Settings) -> None:
-    first = _issue(database, settings)
-    second = _issue(database, settings)
-    other_day = issue_ticket(
+    other_day = issue_ticket(  # stored first: the day, not the order, tells them apart
         database, settings, procedure_code="1.001193", prefix="A", now=START - timedelta(days=1)
     )
+    first = _issue(database, settings)
+    second = _issue(database, settings)
     bb = _issue(database, settings, prefix="BB")
     day = other_day.issued_at.date()
 
