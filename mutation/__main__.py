@@ -60,6 +60,7 @@ TARGETS = {
             "tests/integration/test_calling_figures.py",
             "tests/integration/test_queue_wait.py",
             "tests/integration/test_counter_records.py",
+            "tests/integration/test_calling_presses.py",
         ),
     ),
     "helpdesk": Target(
