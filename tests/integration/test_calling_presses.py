@@ -1,13 +1,16 @@
-"""Two presses of "call next" at one counter that meet for sure, on PostgreSQL.
+"""Two presses at once that meet for sure, on PostgreSQL.
 
-A third connection holds the counter's row while both presses read the counter as free and
-then wait for its lock; once it lets go, one press calls a ticket and the other is refused as
-"busy". (The slow multi-process test presses at random moments; this one makes them meet.)
-SQLite has nothing to meet: it runs one writer at a time under ``BEGIN IMMEDIATE``.
+A third connection holds a row (the counter's, or the ticket's) while both presses get as far
+as waiting for its lock; once it lets go, the database lets one press through and the other
+is refused with its reason. (The slow multi-process tests press at random moments; these
+make the presses meet.) SQLite has nothing to meet: it runs one writer at a time under
+``BEGIN IMMEDIATE``.
 """
 
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,25 +18,93 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
-from kiosk.config import settings_from_mapping
+from kiosk.config import Settings, settings_from_mapping
 from kiosk.queue.called_ticket import CalledTicket
-from kiosk.queue.calling import CallRefused, call_next
+from kiosk.queue.calling import CallRefused, call_next, mark_no_show, recall, return_no_show
 from kiosk.queue.counters import add_counter
+from kiosk.queue.events import events_after
 from kiosk.queue.tickets import issue_ticket
-from kiosk.storage.db import open_database
+from kiosk.storage.db import Database, open_database
 from kiosk.storage.models import Priority, Ticket, TicketState
 from tests.support.databases import postgres_schema_url
 
 pytestmark = pytest.mark.postgres
 
-PRESSES = "double-press"
+PRESSES = "two-presses"
 START = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
+
+
+@dataclass
+class Desk:
+    settings: Settings
+    presses: Database  # the connections the two presses use, named PRESSES
+    holder: Database  # the connection that holds a row until both presses wait for it
+
+    def issue(self, priority: Priority | None, minute: int) -> int:
+        return issue_ticket(
+            self.presses,
+            self.settings,
+            procedure_code="1.001193",
+            prefix="A",
+            priority=priority,
+            now=START + timedelta(minutes=minute),
+        ).id
+
+    def two_at_once(self, hold: str, press: Callable[[int], CalledTicket | None]) -> list[str]:
+        """``press(1)`` and ``press(2)`` at once, both waiting on the row ``hold`` locks."""
+        with ThreadPoolExecutor(2) as pool:
+            with self.holder.write_connection() as holding:
+                holding.execute(text(hold))
+                both = [pool.submit(press, n) for n in (1, 2)]
+                self._wait_until_both_wait()
+            return sorted(_outcome(lambda f=f: f.result(timeout=30)) for f in both)
+
+    def _wait_until_both_wait(self) -> None:
+        deadline = time.monotonic() + 30  # generous: on a loaded machine a thread starts late
+        while time.monotonic() < deadline:
+            with self.holder.read() as session:
+                waiting = session.scalar(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity"
+                        " WHERE application_name = :name AND wait_event_type = 'Lock'"
+                    ),
+                    {"name": PRESSES},
+                )
+            if waiting == 2:
+                return
+            time.sleep(0.02)
+        raise AssertionError("the two presses never both waited for the held row")
 
 
 def _named(url: str, name: str) -> str:
     """``url`` with an application name, to find its connections in ``pg_stat_activity``."""
-    named = make_url(url).update_query_dict({"application_name": name})
-    return named.render_as_string(hide_password=False)
+    return (
+        make_url(url)
+        .update_query_dict({"application_name": name})
+        .render_as_string(hide_password=False)
+    )
+
+
+def _outcome(press: Callable[[], CalledTicket | None]) -> str:
+    try:
+        done = press()
+    except CallRefused as refused:
+        return refused.reason
+    assert done is not None
+    return f"{done.label} {done.state.value}"
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Desk]:
+    with postgres_schema_url() as url:
+        settings = settings_from_mapping({"database": {"url": url}}, data_dir=tmp_path)
+        presses = open_database(_named(url, PRESSES))
+        holder = open_database(_named(url, "holder"))
+        try:
+            yield Desk(settings, presses, holder)
+        finally:
+            presses.dispose()
+            holder.dispose()
 
 
 @pytest.mark.parametrize(
@@ -46,63 +117,39 @@ def _named(url: str, name: str) -> str:
         None,
     ],
 )
-def test_two_presses_that_meet_call_one_ticket_and_say_busy_to_the_other(
-    tmp_path: Path, priority: Priority | None
+def test_two_presses_of_call_next_at_one_counter_call_one_ticket_and_say_busy(
+    desk: Desk, priority: Priority | None
 ) -> None:
-    with postgres_schema_url() as url:
-        settings = settings_from_mapping({"database": {"url": url}}, data_dir=tmp_path)
-        presses = open_database(_named(url, PRESSES))
-        holder = open_database(_named(url, "holder"))
-        try:
-            add_counter(presses, 1, queues=("A",))
-            for minute in (0, 1):
-                issue_ticket(
-                    presses,
-                    settings,
-                    procedure_code="1.001193",
-                    prefix="A",
-                    priority=priority,
-                    now=START + timedelta(minutes=minute),
-                )
-            with ThreadPoolExecutor(2) as pool:
-                with holder.write_connection() as hold:
-                    hold.execute(text("SELECT number FROM counters FOR UPDATE"))
-                    both = [pool.submit(call_next, presses, settings, 1) for _ in range(2)]
-                    _wait_until_both_wait(holder)
-                outcomes = [_outcome(press) for press in both]
-            with presses.read() as session:
-                in_service = session.scalar(
-                    select(func.count()).where(Ticket.state == TicketState.CALLED.value)
-                )
-        finally:
-            presses.dispose()
-            holder.dispose()
+    add_counter(desk.presses, 1, queues=("A",))
+    desk.issue(priority, 0)
+    desk.issue(priority, 1)
 
-    assert sorted(outcomes) == ["A001 called", "busy"]
-    assert in_service == 1
+    outcomes = desk.two_at_once(
+        "SELECT number FROM counters FOR UPDATE",
+        lambda _: call_next(desk.presses, desk.settings, 1),
+    )
+
+    assert outcomes == ["A001 called", "busy"]
+    with desk.presses.read() as session:
+        called = session.scalar(
+            select(func.count()).where(Ticket.state == TicketState.CALLED.value)
+        )
+    assert called == 1
 
 
-def _wait_until_both_wait(holder: object) -> None:
-    deadline = time.monotonic() + 30  # generous: on a loaded machine a thread starts late
-    while time.monotonic() < deadline:
-        with holder.read() as session:  # type: ignore[attr-defined]
-            waiting = session.scalar(
-                text(
-                    "SELECT count(*) FROM pg_stat_activity"
-                    " WHERE application_name = :name AND wait_event_type = 'Lock'"
-                ),
-                {"name": PRESSES},
-            )
-        if waiting == 2:
-            return
-        time.sleep(0.02)
-    raise AssertionError("the two presses never both waited for the counter's lock")
+def test_two_counters_bringing_back_one_no_show_bring_it_back_once(desk: Desk) -> None:
+    for number in (1, 2):
+        add_counter(desk.presses, number, queues=("A",))
+    ticket = desk.issue(None, 0)
+    call_next(desk.presses, desk.settings, 1)
+    recall(desk.presses, 1)
+    mark_no_show(desk.presses, desk.settings, 1)
 
+    outcomes = desk.two_at_once(
+        f"SELECT id FROM tickets WHERE id = {ticket} FOR UPDATE",
+        lambda counter: return_no_show(desk.presses, ticket, counter),
+    )
 
-def _outcome(press: Future[CalledTicket | None]) -> str:
-    try:
-        called = press.result(timeout=30)
-    except CallRefused as refused:
-        return refused.reason
-    assert called is not None
-    return f"{called.label} {called.state.value}"
+    assert outcomes == ["A001 waiting", "not_no_show"]
+    kinds = [event.kind.value for event in events_after(desk.presses, 0)]
+    assert kinds == ["called", "recalled", "no_show", "returned"]
