@@ -31,6 +31,7 @@ from tests.support.databases import postgres_schema_url
 pytestmark = pytest.mark.postgres
 
 PRESSES = "two-presses"
+Press = Callable[[], CalledTicket | None]
 START = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
 
 
@@ -50,16 +51,19 @@ class Desk:
             now=START + timedelta(minutes=minute),
         ).id
 
-    def two_at_once(self, hold: str, press: Callable[[int], CalledTicket | None]) -> list[str]:
-        """``press(1)`` and ``press(2)`` at once, both waiting on the row ``hold`` locks."""
+    def two_at_once(self, hold: str, first: Press, second: Press | None = None) -> list[str]:
+        """``first`` then ``second`` (default: ``first`` again) as soon as the other waits
+        for the row ``hold`` locks; the two outcomes in the order the presses were made."""
         with ThreadPoolExecutor(2) as pool:
             with self.holder.write_connection() as holding:
                 holding.execute(text(hold))
-                both = [pool.submit(press, n) for n in (1, 2)]
-                self._wait_until_both_wait()
-            return sorted(_outcome(lambda f=f: f.result(timeout=30)) for f in both)
+                presses = [pool.submit(first)]
+                self._wait_until_waiting(1)
+                presses.append(pool.submit(second or first))
+                self._wait_until_waiting(2)
+            return [_outcome(lambda f=f: f.result(timeout=30)) for f in presses]
 
-    def _wait_until_both_wait(self) -> None:
+    def _wait_until_waiting(self, count: int) -> None:
         deadline = time.monotonic() + 30  # generous: on a loaded machine a thread starts late
         while time.monotonic() < deadline:
             with self.holder.read() as session:
@@ -70,10 +74,10 @@ class Desk:
                     ),
                     {"name": PRESSES},
                 )
-            if waiting == 2:
+            if waiting == count:
                 return
             time.sleep(0.02)
-        raise AssertionError("the two presses never both waited for the held row")
+        raise AssertionError(f"{count} press(es) never waited for the held row")
 
 
 def _named(url: str, name: str) -> str:
@@ -126,7 +130,7 @@ def test_two_presses_of_call_next_at_one_counter_call_one_ticket_and_say_busy(
 
     outcomes = desk.two_at_once(
         "SELECT number FROM counters FOR UPDATE",
-        lambda _: call_next(desk.presses, desk.settings, 1),
+        lambda: call_next(desk.presses, desk.settings, 1),
     )
 
     assert outcomes == ["A001 called", "busy"]
@@ -147,9 +151,26 @@ def test_two_counters_bringing_back_one_no_show_bring_it_back_once(desk: Desk) -
 
     outcomes = desk.two_at_once(
         f"SELECT id FROM tickets WHERE id = {ticket} FOR UPDATE",
-        lambda counter: return_no_show(desk.presses, ticket, counter),
+        lambda: return_no_show(desk.presses, ticket, 1),
+        lambda: return_no_show(desk.presses, ticket, 2),
     )
 
     assert outcomes == ["A001 waiting", "not_no_show"]
     kinds = [event.kind.value for event in events_after(desk.presses, 0)]
     assert kinds == ["called", "recalled", "no_show", "returned"]
+
+
+def test_a_no_show_pressed_while_a_recall_commits_waits_for_it_and_is_taken(desk: Desk) -> None:
+    add_counter(desk.presses, 1, queues=("A",))
+    desk.issue(None, 0)
+    call_next(desk.presses, desk.settings, 1)
+
+    # The no-show's statement starts before the recall commits and finds no recall; it reads
+    # the counter again rather than refusing with "recall it 0 more".
+    outcomes = desk.two_at_once(
+        "SELECT number FROM counters FOR UPDATE",
+        lambda: recall(desk.presses, 1),
+        lambda: mark_no_show(desk.presses, desk.settings, 1),
+    )
+
+    assert outcomes == ["A001 called", "A001 no_show"]
