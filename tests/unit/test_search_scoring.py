@@ -127,6 +127,12 @@ def test_a_two_letter_word_is_never_a_typo() -> None:
     assert scored(SEARCH, "ho")[0][0] == "1.000002"
 
 
+def test_two_letters_wrong_side_by_side_are_two_typos() -> None:
+    # "snoh" is "sinh" with "in" made "no": not two letters swapped, nothing found.
+    assert scored(SEARCH, "snih") == [("1.000001", 6.5)]
+    assert scored(SEARCH, "snoh") == []
+
+
 def test_procedures_that_do_not_match_are_never_listed() -> None:
     assert [code for code, _ in scored(SEARCH, "sinh")] == ["1.000001"]
     assert [code for code, _ in scored(SEARCH, "quyen")] == ["1.000003.H19"]
