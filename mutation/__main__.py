@@ -70,7 +70,11 @@ TARGETS = {
     "idcard": Target(("kiosk/citizen/idcard.py",), ("tests/unit/test_idcard.py",)),
     "search": Target(
         ("kiosk/catalog/search.py",),
-        ("tests/unit/test_search.py", "tests/unit/test_search_properties.py"),
+        (
+            "tests/unit/test_search_scoring.py",
+            "tests/unit/test_search.py",
+            "tests/unit/test_search_properties.py",
+        ),
     ),
     "printing": Target(
         ("kiosk/printing/desk.py",),

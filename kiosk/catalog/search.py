@@ -42,8 +42,6 @@ MAX_WORD_LENGTH = 40
 
 _LAST_CHARACTER = "\U0010ffff"
 _NOTHING = 1e-9
-# Scores closer than this are equal (sums of floats in different orders).
-_TIE = 1e-9
 _SEPARATORS = re.compile(r"[\W_]+")
 _D_STROKE = str.maketrans({"đ": "d", "Đ": "d"})
 
@@ -135,7 +133,7 @@ class ProcedureSearch:
         threshold = max(ordered[min(RERANKED, len(ordered)) - 1], _NOTHING)
         candidates = list(
             itertools.compress(
-                range(len(totals)), map(operator.gt, totals, itertools.repeat(threshold - _TIE))
+                range(len(totals)), map(operator.ge, totals, itertools.repeat(threshold))
             )
         )
         # Stable sort: equal scores keep catalogue order.
@@ -258,9 +256,9 @@ def _one_edit_apart(a: str, b: str) -> bool:
         return a[prefix:] == b[prefix + 1 :]
     if a[prefix + 1 :] == b[prefix + 1 :]:
         return True
+    # Here a and b differ before their last letter (else the test above said yes).
     return (
-        prefix + 1 < len(a)
-        and a[prefix] == b[prefix + 1]
+        a[prefix] == b[prefix + 1]
         and a[prefix + 1] == b[prefix]
         and a[prefix + 2 :] == b[prefix + 2 :]
     )

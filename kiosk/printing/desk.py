@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -144,12 +145,21 @@ class ChecklistResult:
 class TicketDesk:
     """Issues and prints tickets for one kiosk."""
 
-    def __init__(self, database: Database, settings: Settings, catalog: Catalog) -> None:
+    def __init__(
+        self,
+        database: Database,
+        settings: Settings,
+        catalog: Catalog,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """``monotonic`` (seconds) paces the clock check; tests pass a clock they move."""
         self.database = database
         self.settings = settings
         self.catalog = catalog
         self.fonts = bundled_fonts()
         self.follow_links = FollowLinks(database, settings)
+        self._monotonic = monotonic
         self._clock_fault_told = False
         self._clock_checked_at = -CLOCK_CHECK_SECONDS
 
@@ -206,9 +216,9 @@ class TicketDesk:
         Told once (a help request the panel shows in its fault banner) until the clock is right;
         looked at no more than once a minute, which keeps it off the path of most tickets.
         """
-        if time.monotonic() - self._clock_checked_at < CLOCK_CHECK_SECONDS:
+        if self._monotonic() - self._clock_checked_at < CLOCK_CHECK_SECONDS:
             return
-        self._clock_checked_at = time.monotonic()
+        self._clock_checked_at = self._monotonic()
         now = datetime.now(UTC)
         latest = last_ticket_after(self.database, now)
         if latest is None:

@@ -53,6 +53,8 @@ def test_the_printed_slip_is_the_rendered_one_and_the_report_counts_it(
     assert job.image is not None
     assert ImageChops.difference(job.image.convert("1"), expected).getbbox() is None
     assert result.printed
+    assert (result.error, result.help_request_ids) == (None, ())
+    assert open_requests(database) == []
     assert result.content.procedure_name == "Đăng ký khai sinh"
     assert "Tờ khai đăng ký khai sinh" in " ".join(result.content.documents)
     today = service_day(datetime.now(UTC), desk.settings.centre.zone)
@@ -78,6 +80,25 @@ def test_a_slip_that_did_not_print_is_not_counted_and_calls_the_help_desk(
     assert "refused" in (result.error or "")
     (fault,) = open_requests(database)
     assert fault.reason == HelpReason.PRINTER_FAULT
+    today = service_day(datetime.now(UTC), desk.settings.centre.zone)
+    (report,) = daily_report(database, today, today, desk.settings.centre.zone)
+    assert report.checklists_printed == 0
+
+
+def test_a_slip_the_printer_never_confirmed_is_not_counted_and_calls_the_help_desk(
+    database: Database, database_url: str, tmp_path: Path
+) -> None:
+    with FakeNetworkPrinter("no-status") as mute:
+        desk = _desk(database, database_url, tmp_path, mute.port)
+
+        result = desk.print_checklist(BIRTH_REGISTRATION, "vi")
+
+    assert not result.printed
+    assert result.status == "unknown"
+    (fault,) = open_requests(database)
+    assert (fault.reason, fault.procedure_code) == (HelpReason.PRINTER_FAULT, BIRTH_REGISTRATION)
+    assert result.help_request_ids == (fault.id,)
+    assert fault.detail == result.error
     today = service_day(datetime.now(UTC), desk.settings.centre.zone)
     (report,) = daily_report(database, today, today, desk.settings.centre.zone)
     assert report.checklists_printed == 0

@@ -138,3 +138,63 @@ def test_a_kiosk_whose_clock_went_back_tells_the_help_desk_once(
     assert first.ticket.label == "A002"
     faults = [r for r in open_requests(database) if r.reason is HelpReason.CLOCK_FAULT]
     assert [(r.kiosk_id, r.ticket_label) for r in faults] == [("sanh-2", None)]
+
+
+class _MovedClock:
+    """A monotonic clock (seconds) that the test moves by hand."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def _clock_faults(database: Database) -> list[str]:
+    return [r.kiosk_id for r in open_requests(database) if r.reason is HelpReason.CLOCK_FAULT]
+
+
+def _ticket_from_a_kiosk_an_hour_ahead(database: Database, settings: Settings) -> None:
+    issue_ticket(
+        database,
+        settings,
+        procedure_code="1.001193",
+        prefix="A",
+        now=datetime.now(UTC) + timedelta(hours=1),
+    )
+
+
+def test_a_kiosk_just_started_after_a_power_cut_tells_at_its_first_ticket(
+    database: Database, settings: Settings
+) -> None:
+    # Its clock lost the time in the power cut; its monotonic clock starts near zero.
+    _ticket_from_a_kiosk_an_hour_ahead(database, settings)
+    desk = TicketDesk(database, settings, load_catalog(None), monotonic=_MovedClock(5.0))
+
+    desk.issue_and_print("1.001193", None, "vi")
+
+    assert _clock_faults(database) == [settings.kiosk.id]
+
+
+def test_the_clock_is_looked_at_once_a_minute_and_a_fault_told_once(
+    database: Database, settings: Settings
+) -> None:
+    clock = _MovedClock(1000.0)
+    desk = TicketDesk(database, settings, load_catalog(None), monotonic=clock)
+    desk.issue_and_print("1.001193", None, "vi")  # clock right: looked at, nothing to tell
+
+    def issue_after_a_kiosk_ahead(seconds: float) -> None:
+        # The check compares with the ticket stored last: the other kiosk's, each time.
+        _ticket_from_a_kiosk_an_hour_ahead(database, settings)
+        clock.seconds = seconds
+        desk.issue_and_print("1.001193", None, "vi")
+
+    issue_after_a_kiosk_ahead(1059.9)
+    assert _clock_faults(database) == []  # not looked at again within the minute
+
+    issue_after_a_kiosk_ahead(1060.0)
+    assert _clock_faults(database) == [settings.kiosk.id]
+
+    for seconds in (1200.0, 1400.0):  # still behind, looked at again: not told again
+        issue_after_a_kiosk_ahead(seconds)
+    assert _clock_faults(database) == [settings.kiosk.id]

@@ -1,5 +1,6 @@
 """The ticket desk end to end: stored first, printed on a fake network printer, faults kept."""
 
+import logging
 import re
 import socket
 from collections.abc import Callable, Iterator
@@ -77,6 +78,7 @@ def test_a_printed_ticket_is_the_rendered_one_pixel_for_pixel(
     assert result.content.procedure_name == "Đăng ký khai sinh"
     assert _stored(database, result.ticket.id).print_status == "printed"
     assert open_requests(database) == []
+    assert result.help_request_ids == ()
 
 
 def test_an_elderly_citizen_gets_a_flagged_ticket_and_a_volunteer(
@@ -94,6 +96,33 @@ def test_an_elderly_citizen_gets_a_flagged_ticket_and_a_volunteer(
     assert request.reason is HelpReason.ELDERLY
     assert request.ticket_label == result.ticket.label
     assert request.kiosk_id == "sanh-1"
+    assert result.help_request_ids == (request.id,)
+
+
+@pytest.mark.parametrize("documents_on_ticket", [True, False])
+def test_the_documents_to_bring_are_on_the_ticket_only_when_the_centre_wants_them(
+    database: Database,
+    database_url: str,
+    tmp_path: Path,
+    fake_printer: FakeNetworkPrinter,
+    documents_on_ticket: bool,
+) -> None:
+    printer = {
+        "kind": "network",
+        "host": "127.0.0.1",
+        "port": fake_printer.port,
+        "documents_on_ticket": documents_on_ticket,
+    }
+    settings = settings_from_mapping(
+        {"database": {"url": database_url}, "printer": printer}, data_dir=tmp_path
+    )
+    desk = TicketDesk(database, settings, load_catalog(None))
+
+    result = desk.issue_and_print(BIRTH_REGISTRATION, None, "en")
+
+    wanted = tuple(d.text("en") for d in desk.catalog.procedure(BIRTH_REGISTRATION).documents)
+    assert wanted
+    assert result.content.documents == (wanted if documents_on_ticket else ())
 
 
 def _closed_port() -> int:
@@ -182,11 +211,11 @@ def test_reprint_finds_the_ticket_of_that_day_queue_and_number_only(
             database, desk.settings, procedure_code=BIRTH_REGISTRATION, prefix=prefix, now=at
         ).id
 
-    # Neighbours stored first: the same number on other days and in queues on either side.
+    # Neighbours stored first: the same numbers on other days and in queues on either side.
     for at in (now - timedelta(days=1), now + timedelta(days=1)):
-        for _ in range(2):
+        for _ in range(3):
             issue("B", at)
-    for prefix in ("A", "A", "C", "C", "B"):
+    for prefix in ("A", "A", "C", "C", "C", "B"):
         issue(prefix, now)
     wanted = issue("B", now)
     today = _stored(database, wanted).service_day
@@ -194,13 +223,20 @@ def test_reprint_finds_the_ticket_of_that_day_queue_and_number_only(
     again = desk.reprint(today, "B", 2, "vi")
 
     assert (again.ticket.id, again.ticket.label, again.printed) == (wanted, "B002", True)
+    # Numbers that today's queue B has not given: one that queue C and the next day have,
+    # and one below all.
     with pytest.raises(TicketNotFound, match="no ticket B003 on"):
         desk.reprint(today, "B", 3, "vi")
+    with pytest.raises(TicketNotFound, match="no ticket B000 on"):
+        desk.reprint(today, "B", 0, "vi")
 
 
 def test_the_printer_test_says_whether_its_page_was_printed(
-    desk_on: Callable[[int], TicketDesk], fake_printer: FakeNetworkPrinter
+    desk_on: Callable[[int], TicketDesk],
+    fake_printer: FakeNetworkPrinter,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.INFO, logger="kiosk.printing.desk")
     working = check_printer(desk_on(fake_printer.port).settings)
     refused = check_printer(desk_on(_closed_port()).settings)
     with FakeNetworkPrinter("no-status") as mute:
@@ -212,5 +248,7 @@ def test_the_printer_test_says_whether_its_page_was_printed(
     assert not refused.printed
     assert refused.as_json()["print_status"] == "failed"
     assert "refused" in str(refused.as_json()["print_error"])
+    # The technician reads why in the log.
+    assert re.search(r"printer test on 127\.0\.0\.1:\d+: failed .*refused", caplog.text)
     assert not unanswered.printed  # sent, but the printer never said it printed
     assert unanswered.as_json()["print_status"] == "unknown"
