@@ -21,9 +21,10 @@ from sqlalchemy.engine import make_url
 from kiosk.config import Settings, settings_from_mapping
 from kiosk.queue.called_ticket import CalledTicket
 from kiosk.queue.calling import CallRefused, call_next, mark_no_show, recall, return_no_show
-from kiosk.queue.counters import add_counter
+from kiosk.queue.counters import add_counter, check_counter_pin, set_counter_pin
 from kiosk.queue.events import events_after
 from kiosk.queue.tickets import issue_ticket
+from kiosk.staff.pin import PinCheck
 from kiosk.storage.db import Database, open_database
 from kiosk.storage.models import Priority, Ticket, TicketState
 from tests.support.databases import postgres_schema_url
@@ -31,7 +32,7 @@ from tests.support.databases import postgres_schema_url
 pytestmark = pytest.mark.postgres
 
 PRESSES = "two-presses"
-Press = Callable[[], CalledTicket | None]
+Press = Callable[[], CalledTicket | PinCheck | None]
 START = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
 
 
@@ -89,11 +90,13 @@ def _named(url: str, name: str) -> str:
     )
 
 
-def _outcome(press: Callable[[], CalledTicket | None]) -> str:
+def _outcome(press: Press) -> str:
     try:
         done = press()
     except CallRefused as refused:
         return refused.reason
+    if isinstance(done, PinCheck):
+        return f"{done.outcome.value}, {done.attempts_left} left"
     assert done is not None
     return f"{done.label} {done.state.value}"
 
@@ -174,3 +177,18 @@ def test_a_no_show_pressed_while_a_recall_commits_waits_for_it_and_is_taken(desk
     )
 
     assert outcomes == ["A001 called", "A001 no_show"]
+
+
+def test_wrong_pins_typed_at_once_each_count_towards_the_lock(desk: Desk) -> None:
+    add_counter(desk.presses, 1, queues=("A",))
+    set_counter_pin(desk.presses, 1, "2468")
+
+    # Two browsers guessing at once must not both be told "4 tries left": the lock would
+    # then never come however many guesses are made in parallel.
+    outcomes = desk.two_at_once(
+        "SELECT number FROM counters FOR UPDATE",
+        lambda: check_counter_pin(desk.presses, 1, "1111"),
+        lambda: check_counter_pin(desk.presses, 1, "2222"),
+    )
+
+    assert outcomes == ["wrong, 4 left", "wrong, 3 left"]

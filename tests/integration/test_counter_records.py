@@ -146,21 +146,22 @@ def test_opening_and_closing_is_stored_and_only_an_open_counter_calls(
 def test_a_counter_serving_a_ticket_cannot_be_removed_until_it_is_served(
     database: Database, settings: Settings
 ) -> None:
-    add_counter(database, 1, queues=("A",))
-    add_counter(database, 2, queues=("A",))
+    for number in (1, 2, 3):
+        add_counter(database, number, queues=("A",))
     _issue(database, settings)
-    call_next(database, settings, 1, now=LATER)
+    call_next(database, settings, 2, now=LATER)
 
-    with pytest.raises(CounterError, match="counter 1 has a ticket in service: finish it first"):
-        remove_counter(database, 1)
-    remove_counter(database, 2)  # serving nothing
-    mark_served(database, 1)
-    remove_counter(database, 1)
+    with pytest.raises(CounterError, match="counter 2 has a ticket in service: finish it first"):
+        remove_counter(database, 2)
+    remove_counter(database, 1)  # serving nothing, while counter 2 serves
+    remove_counter(database, 3)
+    mark_served(database, 2)
+    remove_counter(database, 2)
 
     assert list_counters(database) == []
     assert [(e.label, e.counter_number) for e in events_after(database, 0)] == [
-        ("A001", 1),
-        ("A001", 1),
+        ("A001", 2),
+        ("A001", 2),
     ]
 
 
@@ -218,6 +219,7 @@ def test_a_ticket_is_found_by_its_label_on_its_day(database: Database, settings:
     other_day = issue_ticket(  # stored first: the day, not the order, tells them apart
         database, settings, procedure_code="1.001193", prefix="A", now=START - timedelta(days=1)
     )
+    b = _issue(database, settings, prefix="B")  # before A001 and BB001 sort round it
     first = _issue(database, settings)
     second = _issue(database, settings)
     bb = _issue(database, settings, prefix="BB")
@@ -226,6 +228,7 @@ def test_a_ticket_is_found_by_its_label_on_its_day(database: Database, settings:
     assert find_ticket(database, settings, " a002 ", day=START.date()) == second
     assert find_ticket(database, settings, "A1", day=START.date()) == first
     assert find_ticket(database, settings, "bb001", day=START.date()) == bb
+    assert find_ticket(database, settings, "B001", day=START.date()) == b
     assert find_ticket(database, settings, "A001", day=day) == other_day.id
     with pytest.raises(CounterError, match=f"there is no ticket A003 on {START.date()}"):
         find_ticket(database, settings, "A003", day=START.date())
@@ -258,6 +261,7 @@ def test_a_transfer_goes_to_one_queue_only(database: Database, settings: Setting
 def test_refusals_name_their_rule(database: Database, settings: Settings) -> None:
     add_counter(database, 1, queues=("A",))
     first = _issue(database, settings)
+    second = _issue(database, settings)
 
     with pytest.raises(CallRefused, match="counter 1 has no ticket in service") as idle:
         mark_served(database, 1)
@@ -269,12 +273,16 @@ def test_refusals_name_their_rule(database: Database, settings: Settings) -> Non
     with pytest.raises(CallRefused, match="A001 was recalled 0 time") as early:
         mark_no_show(database, settings, 1)
     assert early.value.reason == "recall_first"
-    with pytest.raises(CallRefused, match="A001 is called, not a no-show") as waiting:
+    with pytest.raises(CallRefused, match="A001 is called, not a no-show") as called:
         return_no_show(database, first, 1)
-    assert waiting.value.reason == "not_no_show"
+    assert called.value.reason == "not_no_show"
+    with pytest.raises(CallRefused, match="A002 is waiting, not a no-show"):
+        return_no_show(database, second, 1)
     with pytest.raises(CallRefused, match="name the counter or the ticket"):
         cancel(database)
     mark_served(database, 1)
+    with pytest.raises(CallRefused, match="A001 is served, not a no-show"):
+        return_no_show(database, first, 1)
     with pytest.raises(CallRefused, match="A001 is served already"):
         cancel(database, 1, ticket_id=first)
     with pytest.raises(CounterError, match="there is no ticket with id 999"):
