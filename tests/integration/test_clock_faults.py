@@ -123,13 +123,7 @@ def test_a_kiosk_whose_clock_went_back_tells_the_help_desk_once(
 ) -> None:
     settings = replace(settings, kiosk=replace(settings.kiosk, id="sanh-2"))
     # Another kiosk, whose clock is right, issued a ticket an hour "later" than ours reads.
-    issue_ticket(
-        database,
-        settings,
-        procedure_code="1.001193",
-        prefix="A",
-        now=datetime.now(UTC) + timedelta(hours=1),
-    )
+    _ticket_from_a_kiosk_an_hour_ahead(database, settings)
     desk = TicketDesk(database, settings, load_catalog(None))
 
     first = desk.issue_and_print("1.001193", None, "vi")
