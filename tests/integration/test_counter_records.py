@@ -216,20 +216,24 @@ def _heard_within(watch: ChangeWatch, seconds: float) -> bool:
 
 
 def test_a_ticket_is_found_by_its_label_on_its_day(database: Database, settings: Settings) -> None:
-    other_day = issue_ticket(  # stored first: the day, not the order, tells them apart
-        database, settings, procedure_code="1.001193", prefix="A", now=START - timedelta(days=1)
-    )
     b = _issue(database, settings, prefix="B")  # before A001 and BB001 sort round it
     first = _issue(database, settings)
     second = _issue(database, settings)
     bb = _issue(database, settings, prefix="BB")
-    day = other_day.issued_at.date()
+    # A001 of the day before and of the day after, stored later: the day tells them apart.
+    yesterday, tomorrow = (
+        issue_ticket(
+            database, settings, procedure_code="1.001193", prefix="A", now=START + timedelta(days=d)
+        )
+        for d in (-1, 1)
+    )
 
     assert find_ticket(database, settings, " a002 ", day=START.date()) == second
     assert find_ticket(database, settings, "A1", day=START.date()) == first
     assert find_ticket(database, settings, "bb001", day=START.date()) == bb
     assert find_ticket(database, settings, "B001", day=START.date()) == b
-    assert find_ticket(database, settings, "A001", day=day) == other_day.id
+    for other_day in (yesterday, tomorrow):
+        assert find_ticket(database, settings, "A001", day=other_day.service_day) == other_day.id
     with pytest.raises(CounterError, match=f"there is no ticket A003 on {START.date()}"):
         find_ticket(database, settings, "A003", day=START.date())
     for label in ("A", "012", "ABC1", "A1234567", "A-12"):
