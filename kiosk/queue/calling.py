@@ -151,14 +151,14 @@ def _open_desk(connection: Connection, counter_number: int) -> Row[Any]:
 
 def recall(database: Database, counter_number: int, now: datetime | None = None) -> CalledTicket:
     """Call the counter's ticket in service again (the display announces it again)."""
-    return _act_in_service(database, counter_number, "recall", TicketEventKind.RECALLED, now, 0)
+    return _act_in_service(database, counter_number, "recall", TicketEventKind.RECALLED, now)
 
 
 def mark_served(
     database: Database, counter_number: int, now: datetime | None = None
 ) -> CalledTicket:
     """The counter has served its ticket in service (the service time ends here)."""
-    return _act_in_service(database, counter_number, "served", TicketEventKind.SERVED, now, 0)
+    return _act_in_service(database, counter_number, "served", TicketEventKind.SERVED, now)
 
 
 def mark_no_show(
@@ -177,10 +177,10 @@ def _act_in_service(  # noqa: PLR0917 (the three public actions above, nothing e
     action: str,
     kind: TicketEventKind,
     now: datetime | None,
-    needed_recalls: int,
+    needed_recalls: int = 0,
 ) -> CalledTicket:
-    """Change the counter's ticket in service as ``action`` says, with its event (a no-show
-    needs ``needed_recalls`` recalls first; the other actions pass 0)."""
+    """Change the counter's ticket in service as ``action`` says, with its event (only a
+    no-show needs recalls first: ``needed_recalls``)."""
     moment = now or datetime.now(UTC)
     values = {
         "counter": counter_number,
