@@ -68,7 +68,7 @@ def people_ahead_in_queue(
 
 
 def estimated_wait_minutes(
-    ahead: int, recent_service_minutes: list[float], fallback: float, counters_open: int = 1
+    ahead: int, recent_service_minutes: list[float], fallback: float, counters_open: int
 ) -> int:
     """Minutes until the citizen is called: people ahead times the recent median service time
     of the queue, shared by the counters open for it (at least one: a closed queue still

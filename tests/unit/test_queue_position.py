@@ -45,10 +45,11 @@ def test_people_ahead(
 
 
 def test_wait_uses_recent_service_times_before_the_fallback() -> None:
-    assert estimated_wait_minutes(4, [], fallback=5.0) == 20
-    assert estimated_wait_minutes(4, [2.0, 3.0], fallback=5.0) == 10
-    assert estimated_wait_minutes(3, [2.5], fallback=5.0) == 8  # rounded up, never promised short
-    assert estimated_wait_minutes(0, [9.0], fallback=5.0) == 0
+    assert estimated_wait_minutes(4, [], fallback=5.0, counters_open=1) == 20
+    assert estimated_wait_minutes(4, [2.0, 3.0], fallback=5.0, counters_open=1) == 10
+    # Rounded up: never promised short.
+    assert estimated_wait_minutes(3, [2.5], fallback=5.0, counters_open=1) == 8
+    assert estimated_wait_minutes(0, [9.0], fallback=5.0, counters_open=1) == 0
 
 
 def test_labels_are_padded_to_three_digits() -> None:
