@@ -153,9 +153,14 @@ def mutate(name: str, target: Target, *, postgres: bool) -> tuple[int, int]:
         session = work / "session.sqlite"
 
         def run(*command: str) -> str:
-            return subprocess.run(
-                command, cwd=work, check=True, capture_output=True, text=True
-            ).stdout
+            done = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                # Most often the baseline: the tests fail before any mutant is planted.
+                raise SystemExit(
+                    f"mutate: {' '.join(command[1:3])} failed (exit {done.returncode}):\n"
+                    f"{(done.stdout + done.stderr)[-4000:]}"
+                )
+            return done.stdout
 
         run(_tool("cosmic-ray"), "init", str(config), str(session))
         run(_tool("cr-filter-operators"), str(session), str(config))

@@ -8,6 +8,7 @@ make the presses meet.) SQLite has nothing to meet: it runs one writer at a time
 """
 
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -31,7 +32,6 @@ from tests.support.databases import postgres_schema_url
 
 pytestmark = pytest.mark.postgres
 
-PRESSES = "two-presses"
 Press = Callable[[], CalledTicket | PinCheck | None]
 START = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
 
@@ -39,8 +39,9 @@ START = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
 @dataclass
 class Desk:
     settings: Settings
-    presses: Database  # the connections the two presses use, named PRESSES
+    presses: Database  # the connections the two presses use, named ``name``
     holder: Database  # the connection that holds a row until both presses wait for it
+    name: str  # the presses' application name in pg_stat_activity
 
     def issue(self, priority: Priority | None, minute: int) -> int:
         return issue_ticket(
@@ -73,7 +74,7 @@ class Desk:
                         "SELECT count(*) FROM pg_stat_activity"
                         " WHERE application_name = :name AND wait_event_type = 'Lock'"
                     ),
-                    {"name": PRESSES},
+                    {"name": self.name},
                 )
             if waiting == count:
                 return
@@ -105,10 +106,12 @@ def _outcome(press: Press) -> str:
 def desk(tmp_path: Path) -> Iterator[Desk]:
     with postgres_schema_url() as url:
         settings = settings_from_mapping({"database": {"url": url}}, data_dir=tmp_path)
-        presses = open_database(_named(url, PRESSES))
-        holder = open_database(_named(url, "holder"))
+        # A name of this test's own: another run on the same server has presses waiting too.
+        name = f"presses-{uuid.uuid4().hex}"
+        presses = open_database(_named(url, name))
+        holder = open_database(_named(url, f"holder-{name}"))
         try:
-            yield Desk(settings, presses, holder)
+            yield Desk(settings, presses, holder, name)
         finally:
             presses.dispose()
             holder.dispose()
