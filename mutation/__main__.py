@@ -97,10 +97,6 @@ EXCLUDED_OPERATORS = (
 TIMEOUT_SECONDS = 120
 
 
-# The server `./dev test` uses when KIOSK_TEST_POSTGRES_URL is not set.
-DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
 def _config(target: Target, python: str, *, postgres: bool) -> str:
     tests = " ".join(target.tests)
     markers = "not slow" if postgres else "not postgres and not slow"
@@ -253,14 +249,12 @@ def main() -> None:
     parser.add_argument(
         "--postgres",
         action="store_true",
-        help="also run the PostgreSQL variants of the tests (on KIOSK_TEST_POSTGRES_URL, "
-        f"else {DEFAULT_POSTGRES_URL})",
+        help="also run the PostgreSQL variants of the tests, on KIOSK_TEST_POSTGRES_URL "
+        "(./dev sets it as for ./dev test)",
     )
     arguments = parser.parse_args()
-    if arguments.postgres:
-        os.environ["KIOSK_TEST_POSTGRES_URL"] = (
-            os.environ.get("KIOSK_TEST_POSTGRES_URL") or DEFAULT_POSTGRES_URL
-        )
+    if arguments.postgres and not os.environ.get("KIOSK_TEST_POSTGRES_URL"):
+        raise SystemExit("mutate: --postgres needs a server: set KIOSK_TEST_POSTGRES_URL")
     for name, target in _targets(arguments.package).items():
         killed, total = mutate(name, target, postgres=arguments.postgres)
         rate = 100 * killed / total if total else 100.0
